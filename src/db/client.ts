@@ -1,0 +1,151 @@
+/**
+ * One small database interface with two adapters: PGlite (embedded, a folder or memory) and a
+ * PostgreSQL server through `pg`. Repositories write plain Postgres SQL against `Db` only.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+export type Param =
+  string | number | boolean | null | Date | Uint8Array | readonly unknown[] | object;
+
+export interface Db {
+  /** Runs one statement with $1.. parameters and returns its rows. */
+  query<T = Record<string, unknown>>(sql: string, params?: readonly Param[]): Promise<T[]>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  /** Runs `fn` in one transaction: all of it is stored, or none of it. */
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  readonly kind: 'pglite' | 'postgres';
+}
+
+// Dates stay 'YYYY-MM-DD' strings (no time-zone shift), bigint counts become numbers.
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+const parseDate = (v: string) => v;
+const parseInt8 = (v: string) => Number(v);
+
+function normaliseParams(params: readonly Param[]): unknown[] {
+  // Arrays and plain objects are stored as JSON (jsonb columns); bytes and dates pass through.
+  return params.map((p) =>
+    p !== null && typeof p === 'object' && !(p instanceof Date) && !(p instanceof Uint8Array)
+      ? JSON.stringify(p)
+      : p,
+  );
+}
+
+type PgliteLike = Pick<PGlite, 'query' | 'exec'>;
+
+function pgliteDb(handle: PgliteLike, root: PGlite, inTx: boolean): Db & { raw: PGlite } {
+  return {
+    kind: 'pglite',
+    raw: root,
+    async query<T>(sql: string, params: readonly Param[] = []) {
+      const res = await handle.query<T>(sql, normaliseParams(params));
+      return res.rows;
+    },
+    async exec(sql: string) {
+      await handle.exec(sql);
+    },
+    async transaction<T>(fn: (tx: Db) => Promise<T>) {
+      if (inTx) return fn(this);
+      return root.transaction((tx) => fn(pgliteDb(tx, root, true)));
+    },
+    async close() {
+      if (!inTx) await root.close();
+    },
+  };
+}
+
+const pgliteParsers = { [DATE_OID]: parseDate, [INT8_OID]: parseInt8, [NUMERIC_OID]: Number };
+
+/** Opens (creating if needed) a PGlite database in `dataDir`, or in memory when null. */
+export async function openPglite(dataDir: string | null): Promise<Db & { raw: PGlite }> {
+  const options = { parsers: pgliteParsers };
+  const root =
+    dataDir === null ? await PGlite.create(options) : await PGlite.create(dataDir, options);
+  return pgliteDb(root, root, false);
+}
+
+/** Opens an in-memory PGlite from a data-folder dump (a migrated template in tests, a backup). */
+export async function openPgliteFromDump(dump: Blob): Promise<Db & { raw: PGlite }> {
+  const root = await PGlite.create({ loadDataDir: dump, parsers: pgliteParsers });
+  return pgliteDb(root, root, false);
+}
+
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
+    if (oid === DATE_OID) return parseDate;
+    if (oid === INT8_OID) return parseInt8;
+    if (oid === NUMERIC_OID) return Number;
+    return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
+  },
+};
+
+// pg sends only Buffers as bytea; a plain Uint8Array would otherwise be sent as JSON.
+const pgParams = (params: readonly Param[]) =>
+  normaliseParams(params).map((p) =>
+    p instanceof Uint8Array && !Buffer.isBuffer(p)
+      ? Buffer.from(p.buffer, p.byteOffset, p.byteLength)
+      : p,
+  );
+
+function pgClientDb(client: pg.PoolClient): Db {
+  return {
+    kind: 'postgres',
+    async query<T>(sql: string, params: readonly Param[] = []) {
+      const res = await client.query(sql, pgParams(params));
+      return res.rows as T[];
+    },
+    async exec(sql: string) {
+      await client.query(sql);
+    },
+    async transaction<T>(fn: (tx: Db) => Promise<T>) {
+      return fn(this);
+    },
+    async close() {},
+  };
+}
+
+/** Connects a pool to a PostgreSQL server. */
+export function openPostgres(url: string, max = 10): Db {
+  const pool = new pg.Pool({ connectionString: url, max, types });
+  // An idle connection the server ends (a restart, a terminated backend, or a database dropped
+  // right after close() while the goodbye is still in flight) emits 'error' on the pool; without a
+  // listener that is an uncaught exception that takes the whole process down. The next query opens
+  // a fresh connection, so the error is reported and the pool carries on.
+  let closing = false;
+  pool.on('error', (error) => {
+    if (!closing)
+      console.error(`PostgreSQL: en forbindelse blev lukket af serveren (${error.message})`);
+  });
+  return {
+    kind: 'postgres',
+    async query<T>(sql: string, params: readonly Param[] = []) {
+      const res = await pool.query(sql, pgParams(params));
+      return res.rows as T[];
+    },
+    async exec(sql: string) {
+      await pool.query(sql);
+    },
+    async transaction<T>(fn: (tx: Db) => Promise<T>) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(pgClientDb(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      closing = true;
+      await pool.end();
+    },
+  };
+}

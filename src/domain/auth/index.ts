@@ -1,0 +1,3 @@
+export * from './password-policy.ts';
+export * from './throttle.ts';
+export * from './messages.ts';

@@ -1,0 +1,3 @@
+// The offer register: categories, coverage, places, the reinforced cooperation, money formats.
+export * from './money.ts';
+export * from './register.ts';
