@@ -57,7 +57,7 @@ const VIEWERS: { label: string; viewer: Viewer }[] = [
   { label: 'secretariat', viewer: SECRETARIAT },
 ];
 
-/** A Db that remembers the last full-text query it ran, for EXPLAIN ANALYZE. */
+/** A Db that remembers the last full-text match (@@) it ran, for EXPLAIN ANALYZE. */
 function recording(db: Db): { db: Db; last: { sql: string; params: readonly Param[] } | null } {
   const state: { db: Db; last: { sql: string; params: readonly Param[] } | null } = {
     db: db,
@@ -66,7 +66,7 @@ function recording(db: Db): { db: Db; last: { sql: string; params: readonly Para
   state.db = {
     kind: db.kind,
     query<T>(sql: string, params: readonly Param[] = []) {
-      if (sql.includes('to_tsquery')) state.last = { sql, params };
+      if (sql.includes('@@')) state.last = { sql, params };
       return db.query<T>(sql, params);
     },
     exec: (sql) => db.exec(sql),

@@ -29,8 +29,10 @@ export interface SearchHit {
 }
 
 export interface SearchResult {
-  /** How many items match in all (the hits are one page of them). */
+  /** How many items match in all (the hits are one page of them), at most MAX_HITS. */
   total: number;
+  /** false when more than MAX_HITS items match: only the newest MAX_HITS are ranked and shown. */
+  totalExact: boolean;
   /** Best first. */
   hits: SearchHit[];
   /** The words searched for, folded. */
@@ -40,9 +42,16 @@ export interface SearchResult {
 export interface SearchPage {
   limit?: number;
   offset?: number;
+  /** How many of the newest hits are ranked and counted; MAX_HITS unless a test says less. */
+  maxHits?: number;
 }
 
 const MAX_LIMIT = 200;
+/**
+ * Only the newest this many hits are ranked: a common word matches most of the archive, and
+ * ranking (and counting) all of it cost ten times the rest of a search. "Over 1.000" is shown.
+ */
+export const MAX_HITS = 1000;
 
 /**
  * @param query what the user typed; words are prefix-matched and ANDed, "quoted phrases" keep
@@ -56,17 +65,25 @@ export async function search(
   page: SearchPage = {},
 ): Promise<SearchResult> {
   const terms = buildSearchTerms(query);
-  if (terms.tsquery === null) return { total: 0, hits: [], words: terms.words };
+  const empty = { total: 0, totalExact: true, hits: [], words: terms.words };
+  if (terms.tsquery === null) return empty;
   const repository = searchRepository(db);
+  const tsquery = await repository.buildQuery(terms.parts);
+  if (tsquery === null) return empty;
   const access = searchVisibility(viewer, await repository.committeeIds());
   const limit = Math.min(Math.max(Math.trunc(page.limit ?? 20), 1), MAX_LIMIT);
   const offset = Math.max(Math.trunc(page.offset ?? 0), 0);
-  const rows = await repository.search(terms.tsquery, access, filters, {
-    limit,
-    offset,
-  });
+  const maxHits = Math.max(Math.trunc(page.maxHits ?? MAX_HITS), 1);
+  const { rows, total, totalExact } = await repository.search(
+    tsquery,
+    access,
+    filters,
+    { limit, offset },
+    maxHits,
+  );
   return {
-    total: rows[0]?.total ?? 0,
+    total,
+    totalExact,
     words: terms.words,
     hits: rows.map((r) => ({
       date: r.date,

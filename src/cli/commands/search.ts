@@ -84,8 +84,9 @@ export function makeSearchCommand(openDb: () => Promise<Db>): Command {
         io.stdout(`Ingen resultater for "${query}".\n`);
         return 0;
       }
-      const shown =
-        result.total > result.hits.length
+      const shown = !result.totalExact
+        ? `Over ${result.total.toLocaleString('da-DK')} resultater; de ${result.hits.length} bedste blandt de ${result.total.toLocaleString('da-DK')} nyeste:`
+        : result.total > result.hits.length
           ? `${result.total} resultater; de ${result.hits.length} bedste:`
           : `${result.total} ${result.total === 1 ? 'resultat' : 'resultater'}:`;
       const lines = [shown];

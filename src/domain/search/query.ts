@@ -8,15 +8,30 @@
  * Only letters and digits reach the query, so no user text can break its syntax.
  */
 
+export interface SearchPart {
+  /** The part's tsquery text for to_tsquery('danish', …), without its negation. */
+  query: string;
+  negated: boolean;
+  /**
+   * A single word of at least MIN_TAIL_LENGTH letters, which also finds the compounds it ends
+   * ("indberetning" finds "takstindberetning"); null for phrases, short words and numbers.
+   */
+  tail: string | null;
+}
+
 export interface SearchTerms {
   /** The tsquery text for to_tsquery('danish', …), or null when nothing searchable is left. */
   tsquery: string | null;
+  /** The same query part by part (ANDed), for expanding compound tails; empty when tsquery is null. */
+  parts: SearchPart[];
   /** The words searched for, folded, for display ("Du søgte efter …"). */
   words: string[];
 }
 
 const MAX_TERMS = 16;
 const MAX_WORD_LENGTH = 60;
+/** Shorter word ends ("ning", "else") would match half the vocabulary. */
+export const MIN_TAIL_LENGTH = 5;
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Letters and digits only, lower case, NFC; split where other characters stand. */
@@ -37,7 +52,7 @@ function term(word: string): string {
  * @example buildSearchTerms('Kvisten takster').tsquery // 'kvisten:* & takster:*'
  */
 export function buildSearchTerms(input: string): SearchTerms {
-  const parts: string[] = [];
+  const parts: SearchPart[] = [];
   const words: string[] = [];
   // Phrases in straight or typographic quotes, then single (possibly negated) words.
   const token = /(-?)["“”„«»]([^"“”„«»]*)["“”„«»]?|(-?)([^\s"“”„«»]+)/gu;
@@ -49,17 +64,19 @@ export function buildSearchTerms(input: string): SearchTerms {
     const found = wordsOf(raw);
     if (found.length === 0) continue;
     words.push(...found);
-    if (phrase !== undefined && found.length > 1) {
-      const inner = `(${found.map(term).join(' <-> ')})`;
-      parts.push(negated ? `!${inner}` : inner);
-    } else {
-      // A word with inner punctuation ("2021-2022", "ydelses-") is several words that follow
-      // each other.
-      const inner = found.length > 1 ? `(${found.map(term).join(' <-> ')})` : term(found[0] ?? '');
-      parts.push(negated ? `!${inner}` : inner);
-    }
+    // A phrase, or a word with inner punctuation ("2021-2022", "ydelses-"), is several words
+    // that follow each other.
+    const single = found.length === 1 ? (found[0] ?? '') : null;
+    const query = single === null ? `(${found.map(term).join(' <-> ')})` : term(single);
+    const tail =
+      single !== null && single.length >= MIN_TAIL_LENGTH && /\p{L}/u.test(single) ? single : null;
+    parts.push({ query, negated, tail });
   }
   // A query of exclusions only would list everything else: refuse it.
-  if (parts.every((p) => p.startsWith('!'))) return { tsquery: null, words };
-  return { tsquery: parts.join(' & '), words };
+  if (parts.every((p) => p.negated)) return { tsquery: null, parts: [], words };
+  return {
+    tsquery: parts.map((p) => (p.negated ? `!${p.query}` : p.query)).join(' & '),
+    parts,
+    words,
+  };
 }

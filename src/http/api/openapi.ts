@@ -448,7 +448,8 @@ export const ROUTES: RouteDoc[] = [
     ],
     ok: {
       status: 200,
-      description: 'Hits, bedste først; highlights er [start, slut)-positioner i snippet',
+      description:
+        'Hits, bedste først; highlights er [start, slut)-positioner i snippet. Matcher over 1.000 punkter, rangeres kun de 1.000 nyeste: total er da 1000 og totalExact false ("over 1.000")',
       content: 'json',
     },
   },

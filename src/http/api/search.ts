@@ -8,11 +8,13 @@
  * (yes/no), `municipality` (a kommune's short name, e.g. Aalborg), `offer` (part of an offer's
  * name), `limit` (1-100, default 20) and `offset`.
  *
- * Answer: `{ query, total, limit, offset, hits }`, hits best first, each
+ * Answer: `{ query, total, totalExact, limit, offset, hits }`, hits best first, each
  * `{ date, committee, number, title, snippet, highlights, section, meetingId, itemId, url }`.
  * `snippet` is plain text without highlight marks; `highlights` lists the hits in it as
  * `[start, end]` pairs of string offsets (UTF-16 code units, end exclusive), so a client can mark
- * them after escaping the text. Bad parameters give 400 with Danish `fields`.
+ * them after escaping the text. When more than 1,000 items match, only the newest 1,000 are
+ * ranked: `total` is then 1000 and `totalExact` false ("over 1.000"). Bad parameters give 400
+ * with Danish `fields`.
  */
 import { Hono } from 'hono';
 import type { FieldErrors } from '../../domain/errors.ts';
@@ -117,6 +119,7 @@ searchApi.get('/search', async (c) => {
   return c.json({
     query: params.q,
     total: result.total,
+    totalExact: result.totalExact,
     limit,
     offset,
     hits: result.hits.map((h) => {

@@ -129,8 +129,14 @@ void describe('search page and /api/search', () => {
   void it('answers /api/search with plain snippets and highlight offsets', async () => {
     const res = await t.anonymous.request('/api/search?q=takst&limit=5');
     assert.equal(res.status, 200);
-    const body = (await res.json()) as { total: number; hits: ApiHit[]; limit: number };
+    const body = (await res.json()) as {
+      total: number;
+      totalExact: boolean;
+      hits: ApiHit[];
+      limit: number;
+    };
     assert.ok(body.total >= 1);
+    assert.equal(body.totalExact, true, 'a small archive is counted exactly');
     assert.equal(body.limit, 5);
     const hit = body.hits[0]!;
     assert.deepEqual(Object.keys(hit).sort(), [

@@ -277,7 +277,11 @@ searchPages.get('/search', async (c) => {
       ) : (
         <>
           <p class="search-count" role="status">
-            {result.total === 1 ? '1 punkt fundet' : `${result.total} punkter fundet`}
+            {!result.totalExact
+              ? `Over ${result.total.toLocaleString('da-DK')} punkter fundet; de nyeste ${result.total.toLocaleString('da-DK')} er sorteret efter relevans`
+              : result.total === 1
+                ? '1 punkt fundet'
+                : `${result.total} punkter fundet`}
             {pages > 1 ? `; viser ${first}–${Math.min(first + PAGE_SIZE - 1, result.total)}` : ''}.
           </p>
           {groupByMeeting(result.hits).map((g) => (
