@@ -20,7 +20,12 @@ interface ItemSpec {
 }
 
 /** A meeting of DAS with its items (in one insert, as an import does); returns the item ids. */
-async function addMeeting(db: Db, date: string, stage: Stage, items: ItemSpec[]) {
+async function addMeeting(
+  db: Db,
+  date: string,
+  stage: Stage,
+  items: ItemSpec[],
+): Promise<number[]> {
   const [meeting] = await db.query<{ id: number }>(
     `insert into meeting (committee_id, date, stage)
      values ((select id from committee where short_name = 'DAS'), $1, $2) returning id`,
@@ -63,7 +68,7 @@ void describe('search limits', () => {
 
   before(async () => {
     t = await createTestDb();
-    [reporting, closedReporting, aalborg] = await addMeeting(
+    [reporting, closedReporting, aalborg] = (await addMeeting(
       t.db,
       '2020-02-01',
       'minutes-approved',
@@ -72,7 +77,7 @@ void describe('search limits', () => {
         { title: 'Lukket sag', access: 'closed', body: 'Tilsynsindberetningen om en borger.' },
         { title: 'Samarbejde med Aalborg', body: 'Aalborg Kommune deltager.' },
       ],
-    );
+    )) as [number, number, number];
     for (const [k, date] of ['2021-01-10', '2021-02-10', '2021-03-10', '2021-04-10'].entries())
       capacity.push(
         ...(await addMeeting(t.db, date, 'minutes-approved', [
@@ -80,15 +85,15 @@ void describe('search limits', () => {
         ])),
       );
     // Newer than every open hit: matches the public must neither see nor have counted.
-    [capacityClosed] = await addMeeting(t.db, '2022-01-10', 'minutes-approved', [
+    [capacityClosed] = (await addMeeting(t.db, '2022-01-10', 'minutes-approved', [
       { title: 'Kapacitet i lukket punkt', access: 'closed' },
-    ]);
-    [capacityDraft] = await addMeeting(t.db, '2022-02-10', 'agenda-draft', [
+    ])) as [number];
+    [capacityDraft] = (await addMeeting(t.db, '2022-02-10', 'agenda-draft', [
       { title: 'Kapacitet på kladde' },
-    ]);
-    [capacityDecisionDraft] = await addMeeting(t.db, '2022-03-10', 'minutes-draft', [
+    ])) as [number];
+    [capacityDecisionDraft] = (await addMeeting(t.db, '2022-03-10', 'minutes-draft', [
       { title: 'Budget', decision: 'Kapaciteten udvides.' },
-    ]);
+    ])) as [number];
   });
   after(() => t.dispose());
 
