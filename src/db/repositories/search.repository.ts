@@ -11,8 +11,9 @@
  * whether there were more than `maxHits` (the count is then not exact: counting every match of a
  * common word cost more than the whole search).
  *
- * Lists (stages, committee ids) are compared with = any(array(...)): as `in (select …)` the
- * planner made them a join and ran the hit union once per element.
+ * Lists (stages, committee ids, the items a kommune or offer filter leaves) are compared with
+ * = any(array(...)): as `in (select …)` the planner made them a join and ran the hit union once
+ * per element, and as `exists` it matched the words in every item before the kommune.
  * Ranking: ts_rank with weights (D 0.1, C 0.2, B 0.4, A 1.0) plus a bonus for a hit in the title
  * (1.0) and in a visible decision (0.5), so titles and decisions come before body text.
  */
@@ -156,17 +157,23 @@ export function searchRepository(db: Db) {
       if (filters.section !== undefined) where.push(`i.section = ${add(filters.section)}`);
       if (filters.decided !== undefined)
         where.push(`${filters.decided ? '' : 'not '}(i.decision <> '' and ${decisionsVisible})`);
+      // The items a kommune or offer filter leaves. The item text matches most items for a
+      // common word, so there the mentions lead (= any: the planner then reads those items by
+      // key); decisions and attachments match few, so there the GIN index leads (exists).
+      const mentions: string[] = [];
       if (filters.municipality !== undefined)
-        where.push(
-          `exists (select 1 from item_mention im where im.item_id = i.id and im.kind = 'municipality'
-             and lower(im.value) = lower(${add(filters.municipality)}))`,
-        );
+        mentions.push(`select im.item_id from item_mention im where im.kind = 'municipality'
+             and lower(im.value) = lower(${add(filters.municipality)})`);
       if (filters.offer !== undefined)
-        where.push(
-          `exists (select 1 from item_mention im where im.item_id = i.id and im.kind = 'offer'
-             and lower(im.value) like '%' || lower(${add(likeLiteral(filters.offer))}) || '%')`,
-        );
-      const visible = where.join(' and ');
+        mentions.push(`select im.item_id from item_mention im where im.kind = 'offer'
+             and lower(im.value) like '%' || lower(${add(likeLiteral(filters.offer))}) || '%'`);
+      const visible = [
+        ...where,
+        ...mentions.map((m) => `exists (${m} and im.item_id = i.id)`),
+      ].join(' and ');
+      const visibleByMention = [...where, ...mentions.map((m) => `i.id = any(array(${m}))`)].join(
+        ' and ',
+      );
       const max = add(maxHits);
       const newest = `order by m.date desc nulls last, i.id desc limit ${max}::int + 1`;
       const limit = add(page.limit);
@@ -177,7 +184,7 @@ export function searchRepository(db: Db) {
         `with hits as (
            select id, date from (
              (select i.id, m.date from item i join meeting m on m.id = i.meeting_id
-               where i.search_vector @@ $1::tsquery and ${visible} ${newest})
+               where i.search_vector @@ $1::tsquery and ${visibleByMention} ${newest})
              union
              (select i.id, m.date from item i join meeting m on m.id = i.meeting_id
                where i.decision_vector @@ $1::tsquery and ${decisionsVisible} and ${visible} ${newest})
