@@ -28,6 +28,24 @@ void describe('buildSearchTerms', () => {
     assert.equal(buildSearchTerms('la\u030aste').tsquery, 'låste:*');
   });
 
+  void it('marks single words of five letters or more for their compound tails', () => {
+    assert.deepEqual(
+      buildSearchTerms('indberetning "takst tal" -kvisten 20215 ydelse-takst').parts,
+      [
+        { query: 'indberetning:*', negated: false, tail: 'indberetning' },
+        { query: '(takst:* <-> tal:*)', negated: false, tail: null },
+        { query: 'kvisten:*', negated: true, tail: 'kvisten' },
+        { query: '20215:*', negated: false, tail: null },
+        { query: '(ydelse:* <-> takst:*)', negated: false, tail: null },
+      ],
+    );
+    assert.deepEqual(buildSearchTerms('takst').parts, [
+      { query: 'takst:*', negated: false, tail: 'takst' },
+    ]);
+    assert.equal(buildSearchTerms('bil').parts[0]?.tail, null);
+    assert.deepEqual(buildSearchTerms('-kvisten').parts, []);
+  });
+
   void it('returns null when nothing searchable is left', () => {
     assert.equal(buildSearchTerms('').tsquery, null);
     assert.equal(buildSearchTerms('  &|!():*  ').tsquery, null);
