@@ -47,6 +47,7 @@ export const AUDITED_TABLES = {
   initiative: 'Initiativ',
   plan_activity: 'Aktivitet i planen',
   app_user: 'Bruger',
+  publishing_confirmation: 'Offentliggørelse trods fund',
 } as const;
 export type AuditedTable = keyof typeof AUDITED_TABLES;
 export const AUDITED_TABLE_NAMES = Object.keys(AUDITED_TABLES) as AuditedTable[];
