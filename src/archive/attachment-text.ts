@@ -15,6 +15,21 @@ export async function extractAttachmentText(
   filename: string,
   mediaType: string,
 ): Promise<string | null> {
+  const text = await attachmentLines(bytes, filename, mediaType);
+  if (text === null) return null;
+  const clean = text.replace(/\s+/g, ' ').trim();
+  return clean === '' ? null : clean.slice(0, MAX_CHARS);
+}
+
+/**
+ * The attachment's text with its lines and tabs kept (the publishing guard reports lines and reads
+ * tab-separated tables), or null as above.
+ */
+export async function attachmentLines(
+  bytes: Uint8Array,
+  filename: string,
+  mediaType: string,
+): Promise<string | null> {
   let text: string | null = null;
   if (hasPdfHeader(bytes)) {
     text = await extractPdfPages(bytes)
@@ -23,7 +38,6 @@ export async function extractAttachmentText(
   } else if (mediaType.startsWith('text/') || /\.(txt|csv|md)$/i.test(filename)) {
     text = decodeText(bytes);
   }
-  if (text === null) return null;
-  const clean = normalizeCharacters(text).replace(/\s+/g, ' ').trim();
-  return clean === '' ? null : clean.slice(0, MAX_CHARS);
+  // normalizeCharacters turns tabs into spaces, so each tab-separated cell is cleaned on its own.
+  return text === null ? null : text.split('\t').map(normalizeCharacters).join('\t');
 }

@@ -3,7 +3,14 @@
  * record decisions, publish and approve the minutes. Every read goes through the access rules;
  * every write checks the stage and the record's version, inside one transaction.
  */
-import { ForbiddenError, NotFoundError, StateError, ValidationError } from '../domain/errors.ts';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  StateError,
+  ValidationError,
+} from '../domain/errors.ts';
+import { requireConfirmation, type Finding } from '../domain/privacy/index.ts';
 import {
   canEdit,
   canSeeAccess,
@@ -33,6 +40,7 @@ import type { MeetingFields } from '../db/repositories/meeting.repository.ts';
 import type { DecisionFields, ItemContent } from '../db/repositories/item.repository.ts';
 import { repositories } from '../db/repositories/index.ts';
 import { today, type Clock } from './clock.ts';
+import { meetingFindings, recordConfirmation } from './publishing-guard.ts';
 
 export function requireEditor(viewer: Viewer): void {
   if (!canEdit(viewer))
@@ -157,24 +165,52 @@ export function meetingService(db: Db, clock: Clock) {
       await repo.meetings.setStatus(id, version, 'held', null);
     },
 
-    /** publish-agenda, start-minutes, publish-minutes. Approval happens through the next meeting. */
+    /**
+     * publish-agenda, start-minutes, publish-minutes. Approval happens through the next meeting.
+     * Publishing scans the public text first: with findings it is refused (PublishingFindingsError)
+     * unless `confirmFindings`, and a confirmed publishing is recorded. Returns the findings.
+     */
     async advance(
       viewer: Viewer,
       id: number,
       version: number,
       action: Exclude<StageAction, 'approve-minutes'>,
-    ) {
+      options: { confirmFindings?: boolean } = {},
+    ): Promise<Finding[]> {
       requireEditor(viewer);
       const meeting = await repo.meetings.get(id);
       const to = stage(() => nextStage(meeting, action));
+      const publication =
+        action === 'publish-agenda' ? 'agenda' : action === 'publish-minutes' ? 'minutes' : null;
+      const scannedStamp = await repo.meetings.contentStamp(id);
+      const findings =
+        publication === null ? [] : await meetingFindings(db, id, publication, today(clock));
+      requireConfirmation(findings, options.confirmFindings === true);
       await db.transaction(async (tx) => {
         const r = repositories(tx);
+        if (publication !== null) {
+          // What was scanned must be what is published: a change in between means scanning again.
+          const [row] = await tx.query<{ stamp: string }>(
+            `select content_stamp::text as stamp from meeting where id = $1 for update`,
+            [id],
+          );
+          if (row?.stamp !== scannedStamp) throw new ConflictError();
+          await recordConfirmation(
+            tx,
+            publication,
+            { meetingId: id },
+            viewer.userId,
+            clock.now(),
+            findings,
+          );
+        }
         await r.meetings.setStage(id, version, to, clock.now());
         const due = meeting.date !== null && meeting.date <= today(clock);
         if (action === 'start-minutes' && meeting.status === 'planned' && due) {
           await tx.query(`update meeting set status = 'held' where id = $1`, [id]);
         }
       });
+      return findings;
     },
 
     /** The meeting as `viewer` may see it: closed items reduced to number and "Lukket punkt". */

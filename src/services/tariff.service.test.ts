@@ -16,10 +16,12 @@ import {
   ValidationError,
 } from '../domain/errors.ts';
 import type { Viewer } from '../domain/meetings/index.ts';
+import { PublishingFindingsError } from '../domain/privacy/index.ts';
 import type { LineInput } from '../domain/tariffs/index.ts';
 import { createTestDb, type TestDb } from '../../test/support/db.ts';
 import { committeeRepository } from '../db/repositories/committee.repository.ts';
 import { itemRepository } from '../db/repositories/item.repository.ts';
+import { publishingConfirmationRepository } from '../db/repositories/publishing-confirmation.repository.ts';
 import { meetingService } from './meeting.service.ts';
 import { offerService, type Actor } from './offer.service.ts';
 import { tariffService } from './tariff.service.ts';
@@ -405,7 +407,38 @@ void describe('offers and tariffs', () => {
     await tariffs.approveAppendix(SECRETARIAT, 2022, round.version, dasItem);
     round = await tariffs.round(SECRETARIAT, 2022);
     assert.match(round.approvedItemLabel ?? '', /^DAS 20\.05\.2021/);
-    await tariffs.publish(SECRETARIAT, 2022, round.version);
+    // The publishing guard: a CPR number in a target group stops publishing until confirmed.
+    assert.deepEqual(await tariffs.appendixFindings(SECRETARIAT, 2022), []);
+    const { offer: k } = await offers.get(SECRETARIAT, ids.kvisten ?? 0);
+    const groups = k.targetGroups;
+    await offers.update(SECRETARIAT, k.id, k.version, {
+      ...k,
+      targetGroups: ['Fx borger 150385-0008'],
+    });
+    await assert.rejects(
+      tariffs.publish(SECRETARIAT, 2022, round.version),
+      (e: unknown) =>
+        e instanceof PublishingFindingsError &&
+        e.findings.map((f) => `${f.where.source} ${f.where.line} ${f.text}`).join() ===
+          'Takstbilag 2022 3 150385-XXXX',
+    );
+    assert.equal((await tariffs.round(SECRETARIAT, 2022)).publishedAt, null);
+    await assert.rejects(tariffs.publish(PUBLIC, 2022, round.version), ForbiddenError);
+    const found = await tariffs.publish(SECRETARIAT, 2022, round.version, {
+      confirmFindings: true,
+    });
+    assert.equal(found.length, 1);
+    assert.deepEqual(
+      (await publishingConfirmationRepository(t.db).list({ tariffYear: 2022 })).map((c) => [
+        c.what,
+        c.userId,
+        c.findingCount,
+        c.cprCount,
+      ]),
+      [['tariff-appendix', 1, 1, 1]],
+    );
+    const restored = (await offers.get(SECRETARIAT, k.id)).offer;
+    await offers.update(SECRETARIAT, k.id, restored.version, { ...restored, targetGroups: groups });
     const pub = await tariffs.appendix(PUBLIC, 2022);
     assert.equal(pub.appendix.rowCount, 2);
 

@@ -33,7 +33,14 @@ import {
   type RoundFields,
   type RoundRow,
 } from '../db/repositories/tariff.repository.ts';
-import type { Clock } from './clock.ts';
+import {
+  appendixPublicTexts,
+  requireConfirmation,
+  scanPublicTexts,
+  type Finding,
+} from '../domain/privacy/index.ts';
+import { today, type Clock } from './clock.ts';
+import { recordConfirmation } from './publishing-guard.ts';
 import { tariffAppendixPdf } from './pdf/tariff-appendix-pdf.ts';
 import { readAppendixTable } from './xlsx/appendix-reader.ts';
 import { tariffAppendixXlsx } from './xlsx/tariff-appendix.ts';
@@ -382,14 +389,44 @@ export function tariffService(db: Db, clock: Clock) {
       });
     },
 
-    async publish(actor: Actor, year: number, version: number) {
+    /** The findings of the publishing guard in the appendix as it would be published. */
+    async appendixFindings(actor: Actor, year: number): Promise<Finding[]> {
+      requireSecretariat(actor.viewer, 'offentliggøre takstbilaget');
+      const appendix = await appendixOf(await roundOf(year));
+      return scanPublicTexts(appendixPublicTexts(appendix), today(clock));
+    },
+
+    /**
+     * Publishes the approved appendix. With findings (CPR numbers, tables per citizen) it is
+     * refused unless `confirmFindings`; a confirmed publishing is recorded. Returns the findings.
+     */
+    async publish(
+      actor: Actor,
+      year: number,
+      version: number,
+      options: { confirmFindings?: boolean } = {},
+    ): Promise<Finding[]> {
       requireSecretariat(actor.viewer, 'offentliggøre takstbilaget');
       const round = await roundOf(year);
       if (round.approvedItemId === null)
         throw new StateError(
           'Takstbilaget skal godkendes (med mødepunktet) før det offentliggøres.',
         );
-      await repo.publishRound(round.id, version, clock.now());
+      // Scanned just before writing; the round's version refuses a publish that raced this one.
+      const findings = await this.appendixFindings(actor, year);
+      requireConfirmation(findings, options.confirmFindings === true);
+      await db.transaction(async (tx) => {
+        await recordConfirmation(
+          tx,
+          'tariff-appendix',
+          { tariffYear: year },
+          actor.viewer.userId,
+          clock.now(),
+          findings,
+        );
+        await tariffRepository(tx).publishRound(round.id, version, clock.now());
+      });
+      return findings;
     },
 
     /** Imports last year's tariffs to start the history (all rows or none). */

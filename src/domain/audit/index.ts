@@ -47,6 +47,7 @@ export const AUDITED_TABLES = {
   initiative: 'Initiativ',
   plan_activity: 'Aktivitet i planen',
   app_user: 'Bruger',
+  publishing_confirmation: 'Offentliggørelse trods fund',
 } as const;
 export type AuditedTable = keyof typeof AUDITED_TABLES;
 export const AUDITED_TABLE_NAMES = Object.keys(AUDITED_TABLES) as AuditedTable[];
@@ -142,6 +143,12 @@ const COLUMN_LABEL: Record<string, string> = {
   created_at: 'Oprettet',
   updated_at: 'Senest ændret',
   password_hash: 'Adgangskode',
+  user_id: 'Bruger',
+  tariff_year: 'Takstår',
+  confirmed_at: 'Bekræftet',
+  finding_count: 'Antal fund',
+  cpr_count: 'Mulige CPR-numre',
+  citizen_table_count: 'Tabeller med borgere',
 };
 
 export const columnLabel = (column: string): string => COLUMN_LABEL[column] ?? column;

@@ -26,6 +26,7 @@ import {
   type ApiContext,
 } from './input.ts';
 import { presentAttendance, presentDocument, presentMeeting } from './presenters.ts';
+import { publishing, publishSchema } from './publishing.ts';
 
 export const meetingApi = new Hono<AppEnv>();
 
@@ -118,9 +119,13 @@ meetingApi.post('/meetings/:id/actions/:action', async (c) => {
   if (!action.success)
     throw new NotFoundError(`Handlingen findes ikke. Brug en af: ${STAGE_ACTIONS.join(', ')}.`);
   await meetings.meetingRow(viewer, meetingId);
-  const data = await readBody(c, versionSchema);
-  await meetings.advance(viewer, meetingId, data.version, action.data);
-  return c.json(presentMeeting(await meetings.meetingRow(viewer, meetingId)));
+  const data = await readBody(c, publishSchema);
+  return publishing(c, async () => {
+    await meetings.advance(viewer, meetingId, data.version, action.data, {
+      confirmFindings: data.confirmFindings === true,
+    });
+    return c.json(presentMeeting(await meetings.meetingRow(viewer, meetingId)));
+  });
 });
 
 meetingApi.post('/meetings/:id/cancel', async (c) => {

@@ -33,8 +33,9 @@ import { GROUP_ROUTES } from './groups.ts';
 import { PLAN_ROUTES } from './plan.ts';
 import { OFFER_ROUTES } from './offers.ts';
 import { TARIFF_ROUTES } from './tariffs.ts';
-import { informationLetterSchema, versionSchema } from './meetings.ts';
+import { informationLetterSchema } from './meetings.ts';
 import { OPENAPI_COMPONENTS } from './openapi-components.ts';
+import { PUBLISHING_FINDINGS_SCHEMA, publishSchema } from './publishing.ts';
 
 type JsonSchema = Record<string, unknown>;
 type Method = 'get' | 'post' | 'put' | 'delete';
@@ -56,6 +57,8 @@ export interface RouteDoc {
   ok: { status: 200 | 201 | 204; description: string; content: Content; schema?: string };
   /** Error statuses besides the 400/404 every route may answer. */
   errors?: (403 | 409 | 413)[];
+  /** A publish action: its 409 may carry the publishing guard's findings. */
+  findings?: true;
 }
 
 const DATE_PARAM = { type: 'string', description: 'Dato som åååå-mm-dd (eller dd.mm.åååå)' };
@@ -126,10 +129,11 @@ export const ROUTES: RouteDoc[] = [
     path: '/meetings/:id/actions/:action',
     tag: 'Møder',
     summary:
-      'Udsend dagsorden, start referat eller udsend referat (publish-agenda, start-minutes, publish-minutes)',
-    body: { name: 'VersionInput', schema: versionSchema },
+      'Udsend dagsorden, start referat eller udsend referat (publish-agenda, start-minutes, publish-minutes); udsendelse kontrolleres for CPR-numre og tabeller med borgere (409 med fundene, indtil confirmFindings: true)',
+    body: { name: 'PublishInput', schema: publishSchema },
     ok: { status: 200, description: 'Mødet', content: 'json', schema: 'Meeting' },
     errors: [403, 409],
+    findings: true,
   },
   {
     method: 'post',
@@ -578,6 +582,23 @@ export function buildOpenApi(routes: readonly RouteDoc[] = ROUTES) {
       responses[String(status)] = {
         description: ERROR_TEXT[status],
         content: responseContent('json', 'Error'),
+      };
+    }
+    if (route.findings === true) {
+      schemas.PublishingFindings ??= PUBLISHING_FINDINGS_SCHEMA;
+      responses['409'] = {
+        description:
+          'Udgaven er ændret af en anden, eller kontrollen fandt CPR-numre eller tabeller med borgere i det, der offentliggøres: { error, findings }. Gennemgå fundene, og send igen med confirmFindings: true for at offentliggøre alligevel (det registreres i logbogen).',
+        content: {
+          'application/json': {
+            schema: {
+              anyOf: [
+                { $ref: '#/components/schemas/Error' },
+                { $ref: '#/components/schemas/PublishingFindings' },
+              ],
+            },
+          },
+        },
       };
     }
     const operation = {

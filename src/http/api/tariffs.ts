@@ -1,4 +1,5 @@
 /** Tariff reporting over JSON: rounds, an operator's own report, approval, the appendix and its files. */
+import { publishing, publishSchema } from './publishing.ts';
 import { Hono } from 'hono';
 import { NotFoundError } from '../../domain/errors.ts';
 import type { AppEnv } from '../context.ts';
@@ -143,10 +144,14 @@ tariffApi.post('/tariff-rounds/:year/appendix/approve', async (c) => {
 
 tariffApi.post('/tariff-rounds/:year/appendix/publish', async (c) => {
   const year = yearParam(c);
-  const data = await readBody(c, versionOnlySchema);
+  const data = await readBody(c, publishSchema);
   const { tariffs } = offerServices(c);
-  await tariffs.publish(actorOf(c), year, data.version);
-  return c.json(await tariffs.round(actorOf(c), year));
+  return publishing(c, async () => {
+    await tariffs.publish(actorOf(c), year, data.version, {
+      confirmFindings: data.confirmFindings === true,
+    });
+    return c.json(await tariffs.round(actorOf(c), year));
+  });
 });
 
 tariffApi.get('/tariff-rounds/:year/appendix', async (c) =>
@@ -276,10 +281,12 @@ export const TARIFF_ROUTES: RouteDoc[] = [
     method: 'post',
     path: '/tariff-rounds/:year/appendix/publish',
     tag: 'Takster',
-    summary: 'Offentliggør det godkendte takstbilag',
-    body: { name: 'AppendixPublish', schema: versionOnlySchema },
+    summary:
+      'Offentliggør det godkendte takstbilag (409 med fund af CPR-numre eller tabeller med borgere, indtil confirmFindings: true)',
+    body: { name: 'AppendixPublish', schema: publishSchema },
     ok: { status: 200, description: 'Runden', content: 'json' },
     errors: [403, 409],
+    findings: true,
   },
   {
     method: 'get',

@@ -17,7 +17,7 @@ import type { FollowUpRow } from '../../db/repositories/follow-up.repository.ts'
 import { CaseDescription } from './case-description.tsx';
 import { ActionButton, Csrf } from './components.tsx';
 
-const ACTION_LABEL: Record<Exclude<StageAction, 'approve-minutes'>, string> = {
+export const ACTION_LABEL: Record<Exclude<StageAction, 'approve-minutes'>, string> = {
   'publish-agenda': 'Udsend dagsorden',
   'start-minutes': 'Start referat',
   'publish-minutes': 'Udsend referat',

@@ -1,6 +1,11 @@
 /** Pages for meetings: view, create, edit, stage actions, attendance and the PDFs. */
 import { Hono } from 'hono';
-import { canEdit, decisionsArePublic, type Viewer } from '../../domain/meetings/index.ts';
+import {
+  canEdit,
+  decisionsArePublic,
+  formatDanishDate,
+  type Viewer,
+} from '../../domain/meetings/index.ts';
 import { meetingSources } from '../../services/archive-ui.service.ts';
 import { requireEditor } from '../../services/meeting.service.ts';
 import { renderMeetingPdf } from '../../services/pdf/meeting-pdf.ts';
@@ -15,7 +20,8 @@ import {
 import { Csrf, Notice } from './components.tsx';
 import { submitForm } from './form-flow.ts';
 import { MeetingForm } from './meeting-forms.tsx';
-import { meetingTitle, MeetingView } from './meeting-view.tsx';
+import { ACTION_LABEL, meetingTitle, MeetingView } from './meeting-view.tsx';
+import { publishFromForm } from './publishing-findings.tsx';
 import { formValues, intParam, page, type PageContext } from './render.tsx';
 import { z } from 'zod';
 
@@ -296,10 +302,25 @@ meetingPages.post('/meetings/:id/actions/:action', async (c) => {
   if (!action.success) return c.notFound();
   const values = await formValues(c);
   const version = Number(values.version);
-  await c.get('services').meetings.advance(c.get('viewer'), id, version, action.data);
-  return c.redirect(
-    `/meetings/${id}?saved=${encodeURIComponent(ACTION_DONE[action.data] ?? 'Gemt.')}`,
-    303,
+  const { meetings } = c.get('services');
+  const meeting = await meetings.meetingRow(c.get('viewer'), id);
+  const label = `${meeting.committeeShortName} ${meeting.date === null ? '' : formatDanishDate(meeting.date)}`;
+  return publishFromForm(
+    c,
+    values,
+    async (confirmFindings) => {
+      await meetings.advance(c.get('viewer'), id, version, action.data, { confirmFindings });
+      return c.redirect(
+        `/meetings/${id}?saved=${encodeURIComponent(ACTION_DONE[action.data] ?? 'Gemt.')}`,
+        303,
+      );
+    },
+    {
+      title: ACTION_LABEL[action.data],
+      breadcrumbs: [...crumbs, { href: `/meetings/${id}`, label }],
+      action: `/meetings/${id}/actions/${action.data}`,
+      back: `/meetings/${id}`,
+    },
   );
 });
 

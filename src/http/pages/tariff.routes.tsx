@@ -3,6 +3,8 @@
  * with its actions, the operator's report form, and the published tariff appendix (takstbilag)
  * with its XLSX and PDF files.
  */
+import { PublishingFindingsError } from '../../domain/privacy/index.ts';
+import { publishFromForm } from './publishing-findings.tsx';
 import { Hono } from 'hono';
 import { NotFoundError, StateError, ConflictError, ValidationError } from '../../domain/errors.ts';
 import { formatKroner, formatPercent } from '../../domain/offers/index.ts';
@@ -781,6 +783,8 @@ async function overviewAction(
     const message = await run();
     return c.redirect(saved(`/tariffs/${yearOf(c)}`, message), 303);
   } catch (error) {
+    // The publishing guard's findings get their own page (publishFromForm).
+    if (error instanceof PublishingFindingsError) throw error;
     if (error instanceof ValidationError)
       return overviewPage(c, { which, values, errors: error.fields, message: error.message }, 400);
     if (error instanceof ConflictError || error instanceof StateError)
@@ -909,10 +913,26 @@ tariffPages.post('/tariffs/:year/appendix/publish', async (c) => {
       { which: 'action', values, errors: {}, message: 'Genindlæs siden.' },
       400,
     );
-  return overviewAction(c, 'action', values, async () => {
-    await offerServices(c).tariffs.publish(actorOf(c), year, parsed.data.version);
-    return 'Takstbilaget er offentliggjort.';
-  });
+  return publishFromForm(
+    c,
+    values,
+    (confirmFindings) =>
+      overviewAction(c, 'action', values, async () => {
+        await offerServices(c).tariffs.publish(actorOf(c), year, parsed.data.version, {
+          confirmFindings,
+        });
+        return 'Takstbilaget er offentliggjort.';
+      }),
+    {
+      title: `Offentliggør takstbilaget for ${year}`,
+      breadcrumbs: [
+        { href: '/tariffs', label: 'Takster' },
+        { href: `/tariffs/${year}`, label: `Takstindberetning ${year}` },
+      ],
+      action: `/tariffs/${year}/appendix/publish`,
+      back: `/tariffs/${year}`,
+    },
+  );
 });
 
 tariffPages.post('/tariffs/reports/:id/:decision', async (c) => {

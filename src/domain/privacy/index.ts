@@ -1,0 +1,4 @@
+export * from './cpr.ts';
+export * from './citizen-table.ts';
+export * from './findings.ts';
+export * from './public-text.ts';
