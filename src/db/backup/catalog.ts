@@ -80,32 +80,23 @@ export async function listSequences(db: Db): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
-export interface TriggerRef {
+/** A trigger or constraint of a table, by name. */
+export interface TableObjectRef {
   table: string;
   name: string;
 }
 
-/** The enabled user triggers (audit, append-only guard, content stamps), not the internal ones. */
-export async function listUserTriggers(db: Db): Promise<TriggerRef[]> {
-  return db.query<TriggerRef>(
-    `select c.relname as table, t.tgname as name
+const OBJECTS = {
+  // The enabled user triggers (audit, append-only guard, content stamps), not the internal ones.
+  'user-trigger': `select c.relname as table, t.tgname as name
        from pg_trigger t join pg_class c on c.oid = t.tgrelid
-      where ${SCHEMA} and not t.tgisinternal and t.tgenabled <> 'D'
-      order by 1, 2`,
-  );
-}
-
-export interface ConstraintRef {
-  table: string;
-  name: string;
-}
-
-/** Foreign keys checked at once; a restore defers them, as the rows of a cycle need each other. */
-export async function listImmediateForeignKeys(db: Db): Promise<ConstraintRef[]> {
-  return db.query<ConstraintRef>(
-    `select c.relname as table, k.conname as name
+      where ${SCHEMA} and not t.tgisinternal and t.tgenabled <> 'D'`,
+  // Foreign keys checked at once; a restore defers them, as the rows of a cycle need each other.
+  'immediate-foreign-key': `select c.relname as table, k.conname as name
        from pg_constraint k join pg_class c on c.oid = k.conrelid
-      where ${SCHEMA} and k.contype = 'f' and not k.condeferrable
-      order by 1, 2`,
-  );
+      where ${SCHEMA} and k.contype = 'f' and not k.condeferrable`,
+};
+
+export function listTableObjects(db: Db, kind: keyof typeof OBJECTS): Promise<TableObjectRef[]> {
+  return db.query<TableObjectRef>(`${OBJECTS[kind]} order by 1, 2`);
 }

@@ -13,13 +13,7 @@
 import { ACTOR_LABELS } from '../../domain/audit/index.ts';
 import type { Db } from '../client.ts';
 import { readMigrations } from '../migrate.ts';
-import {
-  listImmediateForeignKeys,
-  listTables,
-  listUserTriggers,
-  quoteIdent,
-  type TableInfo,
-} from './catalog.ts';
+import { listTableObjects, listTables, quoteIdent, type TableInfo } from './catalog.ts';
 import { checksumTables, useCanonicalSettings } from './checksum.ts';
 import { BackupError, readBackupLines, type Row } from './format.ts';
 import { readManifest, type Manifest } from './manifest.ts';
@@ -41,8 +35,8 @@ export async function restoreDatabase(
     await useCanonicalSettings(tx);
     const tables = await checkTarget(tx, manifest);
     if (options.force !== true) await refuseNonEmpty(tx, tables);
-    const triggers = await listUserTriggers(tx);
-    const foreignKeys = await listImmediateForeignKeys(tx);
+    const triggers = await listTableObjects(tx, 'user-trigger');
+    const foreignKeys = await listTableObjects(tx, 'immediate-foreign-key');
     for (const t of triggers)
       await tx.exec(`alter table ${quoteIdent(t.table)} disable trigger ${quoteIdent(t.name)}`);
     for (const k of foreignKeys)
