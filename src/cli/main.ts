@@ -4,6 +4,7 @@
  */
 import { ConfigError, loadConfig } from '../config.ts';
 import { openDatabase } from '../db/open.ts';
+import { makeBackupCommand, makeRestoreCommand } from './commands/backup.ts';
 import { financeCommand } from './commands/finance.ts';
 import { makeImportCommand } from './commands/import.ts';
 import { parseCommand } from './commands/parse.ts';
@@ -25,6 +26,8 @@ Kommandoer:
   search SØGNING [--json]          søg i det, offentligheden må se
   threads [--json]                 vis sagsforløb (punkter sammenkædet på tværs af møder)
   finance deficit --json           fordel et underskud (model som JSON på stdin)
+  backup FIL [--force]             gem en sikkerhedskopi af hele databasen i FIL
+  restore FIL [--force]            gendan databasen fra en sikkerhedskopi (--force: erstat indhold)
 
 Databasen er PostgreSQL, når DATABASE_URL er sat; ellers PGlite-mappen fra --data (standard ./data).`;
 
@@ -54,6 +57,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       search: makeSearchCommand(openDb),
       threads: makeThreadsCommand(openDb),
       finance: financeCommand,
+      backup: makeBackupCommand(openDb),
+      restore: makeRestoreCommand(openDb),
     };
     if (name === undefined || name === '--help' || name === 'help') {
       io.stdout(USAGE + '\n');

@@ -1,0 +1,188 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { after, before, describe, it } from 'node:test';
+import { createTestDb, testDbKind, type TestDb } from '../../../test/support/db.ts';
+import { withActor } from '../actor.ts';
+import { openPglite, type Db } from '../client.ts';
+import { migrate } from '../migrate.ts';
+import {
+  BackupError,
+  backupDatabase,
+  checksumTables,
+  listTables,
+  restoreDatabase,
+} from './index.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'socialaftale-backup-'));
+const file = (name: string) => join(dir, name);
+
+// Bytes with every value 0..255, a numeric beyond a double's precision, a timestamptz with
+// microseconds, jsonb, a text array, a cycle between meeting and item, and audit rows.
+const BYTES = Buffer.from(Array.from({ length: 600 }, (_, i) => (i * 7) % 256));
+async function seed(db: Db): Promise<void> {
+  await withActor(db, { userId: null, label: 'kommandolinje' }).transaction(async (tx) => {
+    const [c] = await tx.query<{ id: number }>(`select id from committee where short_name = 'DAS'`);
+    const [m] = await tx.query<{ id: number }>(
+      `insert into meeting (committee_id, date, start_time, place, agenda_published_at)
+       values ($1, '2021-01-20', '09:30', 'Aalborg', '2021-01-13 08:15:30.123456+01') returning id`,
+      [c?.id ?? 0],
+    );
+    const [i] = await tx.query<{ id: number }>(
+      `insert into item (meeting_id, number, section, title, access, recommendations, case_description)
+       values ($1, 1, 'for-decision', 'Takster for 2022', 'closed', '["at godkende", "æøå"]', 'Sagen')
+       returning id`,
+      [m?.id ?? 0],
+    );
+    await tx.query(`update meeting set minutes_approved_by_item_id = $1 where id = $2`, [
+      i?.id ?? 0,
+      m?.id ?? 0,
+    ]);
+    await tx.query(`insert into file_blob (sha256, bytes, size) values ('abc', $1, $2)`, [
+      BYTES,
+      BYTES.length,
+    ]);
+    await tx.query(
+      `insert into attachment (item_id, title, filename, media_type, sha256, size, position)
+       values ($1, 'Bilag 1', 'bilag.pdf', 'application/pdf', 'abc', $2, 1)`,
+      [i?.id ?? 0, BYTES.length],
+    );
+    await tx.query(
+      `insert into deficit_model (name, operator, threshold, operator_share, population_weight,
+         usage_weight, population_period, municipalities)
+       values ('Model', 'Region Nordjylland', 500000, 0.123456789012345678901234567890, 0.5, 0.5,
+         '2020K1', '[{"name": "Brønderslev", "population": 36304}]')`,
+    );
+  });
+}
+
+const sums = async (db: Db) =>
+  db.transaction(async (tx) => {
+    await tx.exec(`set local timezone = 'UTC'`);
+    return checksumTables(tx, await listTables(tx));
+  });
+
+async function freshPglite(): Promise<Db> {
+  const db = await openPglite(null);
+  await migrate(db);
+  return db;
+}
+
+void describe(`backup and restore (${testDbKind})`, () => {
+  let source: TestDb;
+  let target: TestDb;
+  before(async () => {
+    source = await createTestDb();
+    target = await createTestDb();
+    await seed(source.db);
+    await backupDatabase(source.db, file('a.backup'));
+  });
+  after(async () => {
+    await source.dispose();
+    await target.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  void it('restores every table identically, without logging the restore', async () => {
+    const summary = await restoreDatabase(target.db, file('a.backup'));
+    assert.ok(summary.rows > 0);
+    assert.deepEqual(await sums(target.db), await sums(source.db));
+    const [blob] = await target.db.query<{ bytes: Uint8Array }>(`select bytes from file_blob`);
+    assert.deepEqual(Buffer.from(blob?.bytes ?? []), BYTES);
+    const [model] = await target.db.query<{ share: string }>(
+      `select operator_share::text as share from deficit_model`,
+    );
+    assert.equal(model?.share, '0.123456789012345678901234567890');
+    const audit = await target.db.query<{ label: string }>(
+      `select actor_label as label from audit_event order by id`,
+    );
+    const original = await source.db.query<{ label: string }>(
+      `select actor_label as label from audit_event order by id`,
+    );
+    assert.ok(original.length >= 4);
+    assert.deepEqual(audit, original);
+    // The triggers are back on, and the next id continues after the restored ones.
+    await withActor(target.db, { userId: null, label: 'kommandolinje' }).query(
+      `update meeting set place = 'Hjørring'`,
+    );
+    const [last] = await target.db.query<{ id: number; source: number }>(
+      `select max(id)::int as id from audit_event`,
+    );
+    const [max] = await source.db.query<{ id: number }>(
+      `select max(id)::int as id from audit_event`,
+    );
+    assert.equal(last?.id, (max?.id ?? 0) + 1);
+    const [search] = await target.db.query<{ n: number }>(
+      `select count(*)::int as n from item where search_vector @@ to_tsquery('danish', 'takst')`,
+    );
+    assert.equal(search?.n, 1, 'the generated search vector is recomputed');
+  });
+
+  void it('refuses a database that is not empty unless forced, and changes nothing', async () => {
+    const before = await sums(target.db);
+    await assert.rejects(
+      () => restoreDatabase(target.db, file('a.backup')),
+      (e: unknown) => e instanceof BackupError && /ikke tom.*--force/s.test(e.message),
+    );
+    assert.deepEqual(await sums(target.db), before);
+    await restoreDatabase(target.db, file('a.backup'), { force: true });
+    assert.deepEqual(await sums(target.db), await sums(source.db));
+  });
+
+  void it('refuses a damaged file and a file from another schema version', async () => {
+    const lines = gunzipSync(readFileSync(file('a.backup')))
+      .toString('utf8')
+      .split('\n');
+    const blobRow = lines.findIndex((l) => l.includes(BYTES.toString('base64').slice(0, 40)));
+    const damaged = [...lines];
+    damaged[blobRow] = (damaged[blobRow] ?? '').replace('"abc"', '"abd"');
+    writeFileSync(file('damaged.backup'), gzipSync(damaged.join('\n')));
+    writeFileSync(file('cut.backup'), readFileSync(file('a.backup')).subarray(0, 900));
+    const header = JSON.parse(lines[0] ?? '{}') as { migrations: string[] };
+    header.migrations.push('9999_future');
+    const future = [JSON.stringify(header), ...lines.slice(1)];
+    writeFileSync(file('future.backup'), gzipSync(future.join('\n')));
+    const before = await sums(target.db);
+    for (const [name, pattern] of [
+      ['damaged.backup', /kontrolsum/],
+      ['cut.backup', /ikke en brugbar sikkerhedskopi/],
+      ['future.backup', /kontrolsum/],
+      ['missing.backup', /findes ikke/],
+    ] as const)
+      await assert.rejects(
+        () => restoreDatabase(target.db, file(name), { force: true }),
+        (e: unknown) => e instanceof BackupError && pattern.test(e.message),
+        name,
+      );
+    assert.deepEqual(await sums(target.db), before);
+  });
+
+  void it('refuses a backup from another schema version', async () => {
+    await source.db.query(`insert into schema_migration (id) values ('9999_future')`);
+    await backupDatabase(source.db, file('future.backup'), { overwrite: true });
+    await source.db.query(`delete from schema_migration where id = '9999_future'`);
+    await assert.rejects(
+      () => restoreDatabase(target.db, file('future.backup'), { force: true }),
+      (e: unknown) => e instanceof BackupError && /anden version af databasen/.test(e.message),
+    );
+  });
+
+  void it(
+    'moves across stores: PGlite and PostgreSQL both ways',
+    { skip: testDbKind === 'pglite' },
+    async () => {
+      const laptop = await freshPglite();
+      try {
+        await restoreDatabase(laptop, file('a.backup'));
+        assert.deepEqual(await sums(laptop), await sums(source.db));
+        await backupDatabase(laptop, file('laptop.backup'));
+        await restoreDatabase(target.db, file('laptop.backup'), { force: true });
+        assert.deepEqual(await sums(target.db), await sums(source.db));
+      } finally {
+        await laptop.close();
+      }
+    },
+  );
+});
