@@ -11,6 +11,7 @@
  */
 import type { Section, Stage } from '../../domain/meetings/index.ts';
 import type { Db, Param } from '../client.ts';
+import { accessPredicateSql } from './access-sql.ts';
 
 export interface SearchFilters {
   /** Committee short name ("DAS"). */
@@ -30,6 +31,8 @@ export interface SearchAccess {
   meetingStages: readonly Stage[];
   decisionStages: readonly Stage[];
   closedCommitteeIds: readonly number[];
+  seesAllPersonal: boolean;
+  userId: number | null;
 }
 
 export interface SearchRow {
@@ -76,14 +79,17 @@ export function searchRepository(db: Db) {
         access.meetingStages,
         access.decisionStages,
         access.closedCommitteeIds,
+        access.seesAllPersonal,
+        access.userId,
       ];
+      const rights = { closedCommitteeIds: '$4', seesAllPersonal: '$5', userId: '$6' };
       const add = (value: Param) => {
         params.push(value);
         return `$${params.length}`;
       };
       const where: string[] = [
         `m.stage = any(array(select jsonb_array_elements_text($2::jsonb)))`,
-        `(i.access = 'open' or m.committee_id = any(array(select (jsonb_array_elements_text($4::jsonb))::int)))`,
+        accessPredicateSql('i.access', 'i.id', 'm.committee_id', rights),
       ];
       if (filters.committee !== undefined)
         where.push(`lower(c.short_name) = lower(${add(filters.committee)})`);
@@ -118,7 +124,7 @@ export function searchRepository(db: Db) {
            select a.item_id from attachment a join item i on i.id = a.item_id
              join meeting m on m.id = i.meeting_id, q
              where a.search_vector @@ q.query
-               and (a.access = 'open' or m.committee_id = any(array(select (jsonb_array_elements_text($4::jsonb))::int)))
+               and ${accessPredicateSql('a.access', 'i.id', 'm.committee_id', rights)}
          ),
          ranked as (
            select i.id as item_id, m.id as meeting_id, m.committee_id, m.date, c.short_name as committee, i.number,
@@ -148,7 +154,7 @@ export function searchRepository(db: Db) {
              i.case_description, i.body,
              coalesce((select string_agg(coalesce(a.text, a.title), ' … ' order by a.position) from attachment a
                  where a.item_id = i.id
-                   and (a.access = 'open' or r.committee_id = any(array(select (jsonb_array_elements_text($4::jsonb))::int)))
+                   and ${accessPredicateSql('a.access', 'i.id', 'r.committee_id', rights)}
                    and a.search_vector @@ q.query), '')) as texts
          from ranked r join item i on i.id = r.item_id cross join q
          order by r.rank desc, r.date desc nulls last, r.number, r.item_id`,
