@@ -69,6 +69,12 @@ void describe('personal items', () => {
     assert.equal(hidden?.hidden, true);
     assert.equal(hidden?.title, 'Lukket punkt: Borgersag');
     assert.doesNotMatch(JSON.stringify(publicDoc), /Hansen/);
+    // the secretariat's meeting page marks the item as personal data
+    const page = await (await sec.request(`/meetings/${meetingId}`)).text();
+    assert.match(
+      page,
+      /Borgersag om Hansen<\/a>\s*<span class="badge badge-warning ml-3">Personoplysninger/,
+    );
   });
 
   void it('sets the level and the named users on the item form', async () => {
