@@ -20,7 +20,6 @@ import {
   canSeeAccess,
   canSeeMeeting,
   isSecretariat,
-  type Access,
   type Stage,
   type Viewer,
 } from '../domain/meetings/index.ts';
