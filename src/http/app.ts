@@ -17,6 +17,7 @@ import { apiRoutes } from './api/index.ts';
 import type { AppEnv } from './context.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { actor } from './middleware/actor.ts';
+import { formPageGuard, writeGuard } from './middleware/guards.ts';
 import { session } from './middleware/session.ts';
 import { accountPages } from './pages/account.routes.tsx';
 import { archivePages } from './pages/archive.routes.tsx';
@@ -78,6 +79,9 @@ export function createApp(deps: AppDeps) {
   });
   app.use('*', session);
   app.use('*', actor);
+  // Permission before validation: a refused write never sees its input checked.
+  app.use('*', writeGuard);
+  app.use('*', formPageGuard);
   app.route('/api', apiRoutes);
   app.route('/', homePages);
   app.route('/', loginPages);

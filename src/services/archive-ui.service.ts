@@ -5,7 +5,13 @@
  * imported meetings, the source files and a single thread.
  */
 import { createHash } from 'node:crypto';
-import type { ItemMentions, ParsedItem, ParsedMeeting, SectionName } from '../archive/types.ts';
+import type {
+  ItemAccess,
+  ItemMentions,
+  ParsedItem,
+  ParsedMeeting,
+  SectionName,
+} from '../archive/types.ts';
 import type { Db } from '../db/client.ts';
 import type { ArchiveKind } from '../db/repositories/archive.repository.ts';
 import { threadRepository } from '../db/repositories/thread.repository.ts';
@@ -14,7 +20,6 @@ import {
   canSeeAccess,
   canSeeMeeting,
   isSecretariat,
-  type Access,
   type Stage,
   type Viewer,
 } from '../domain/meetings/index.ts';
@@ -80,7 +85,8 @@ export interface ItemCorrection {
   title: string;
   /** null: let the importer decide from the title. */
   section: SectionName | null;
-  access: Access;
+  /** archive documents know open and closed only; 'personal' is set on the item afterwards */
+  access: ItemAccess;
 }
 
 export interface MeetingCorrections {

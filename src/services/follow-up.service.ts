@@ -1,6 +1,8 @@
 /** Follow-ups created from decisions: listed per committee, offered when an agenda is drafted. */
 import {
+  canSeeAccess,
   followUpsDueAt,
+  type Item,
   isSecretariat,
   type FollowUpStatus,
   type Viewer,
@@ -16,7 +18,8 @@ export function followUpService(db: Db) {
   /**
    * Follow-ups are internal working notes. The secretariat reads all; a member reads those of
    * the committees it sits in (closed items' included, as it reads those items), never another
-   * committee's; operators and the public read none.
+   * committee's; a follow-up on a personal item only the users named on it; operators and the
+   * public read none.
    */
   async function list(
     viewer: Viewer,
@@ -24,9 +27,20 @@ export function followUpService(db: Db) {
   ): Promise<FollowUpRow[]> {
     if (viewer.role === 'anonymous' || viewer.role === 'operator') return [];
     const all = await repo.followUps.list(filter);
-    return isSecretariat(viewer)
-      ? all
-      : all.filter((f) => viewer.committeeIds.includes(f.committeeId));
+    if (isSecretariat(viewer)) return all;
+    const items = new Map<number, Item>();
+    for (const f of all)
+      if (f.itemId !== null && !items.has(f.itemId))
+        items.set(f.itemId, await repo.items.get(f.itemId));
+    return all.filter((f) => {
+      const item = f.itemId === null ? undefined : items.get(f.itemId);
+      if (item?.access === 'personal')
+        return canSeeAccess(viewer, f.committeeId, 'personal', item.viewerIds);
+      return (
+        viewer.committeeIds.includes(f.committeeId) &&
+        canSeeAccess(viewer, f.committeeId, item?.access ?? 'open')
+      );
+    });
   }
 
   return {

@@ -28,6 +28,7 @@ import {
   renumber,
   StageError,
   standardItems,
+  type Access,
   type DocumentItem,
   type MeetingDocument,
   type Placed,
@@ -41,6 +42,11 @@ import type { DecisionFields, ItemContent } from '../db/repositories/item.reposi
 import { repositories } from '../db/repositories/index.ts';
 import { today, type Clock } from './clock.ts';
 import { meetingFindings, recordConfirmation } from './publishing-guard.ts';
+
+/** The users who may read a personal item, by e-mail address (forms and API). */
+export interface NamedViewers {
+  viewers?: readonly string[];
+}
 
 export function requireEditor(viewer: Viewer): void {
   if (!canEdit(viewer))
@@ -72,7 +78,7 @@ export function meetingService(db: Db, clock: Clock) {
     const item = await repo.items.get(itemId).catch(() => null);
     if (item === null) throw new NotFoundError('Punktet findes ikke.');
     const meeting = await visibleMeeting(viewer, item.meetingId);
-    if (!canSeeAccess(viewer, meeting.committeeId, item.access))
+    if (!canSeeAccess(viewer, meeting.committeeId, item.access, item.viewerIds))
       throw new NotFoundError('Punktet findes ikke.');
     return { item, meeting };
   }
@@ -88,7 +94,31 @@ export function meetingService(db: Db, clock: Clock) {
     return { item, meeting };
   }
 
+  /** The users named by e-mail on a personal item; an unknown address is the user's to fix. */
+  async function namedUserIds(emails: readonly string[] | undefined): Promise<number[]> {
+    const ids: number[] = [];
+    for (const email of emails ?? []) {
+      const user = await repo.users.byEmail(email);
+      if (user === null)
+        throw new ValidationError({
+          viewers: `Der findes ingen bruger med e-mailadressen ${email}. Skriv e-mailadressen på en bruger af platformen, én pr. linje.`,
+        });
+      ids.push(user.id);
+    }
+    return ids;
+  }
+
   return {
+    /** The e-mail addresses of the users named on an item (for the secretariat's edit form). */
+    async namedViewers(viewer: Viewer, itemId: number): Promise<string[]> {
+      requireEditor(viewer);
+      const rows = await db.query<{ email: string }>(
+        `select u.email from item_viewer v join app_user u on u.id = v.user_id
+          where v.item_id = $1 order by u.email`,
+        [itemId],
+      );
+      return rows.map((r) => r.email);
+    },
     listCommittees: () => repo.committees.list(),
     getCommittee: (id: number) => repo.committees.get(id),
 
@@ -229,7 +259,7 @@ export function meetingService(db: Db, clock: Clock) {
         organisation: a.organisation,
       });
       const docItems: DocumentItem[] = items.map((item) => {
-        const hidden = !canSeeAccess(viewer, meeting.committeeId, item.access);
+        const hidden = !canSeeAccess(viewer, meeting.committeeId, item.access, item.viewerIds);
         if (hidden) {
           return {
             id: item.id,
@@ -268,7 +298,12 @@ export function meetingService(db: Db, clock: Clock) {
             .filter(
               (a) =>
                 a.itemId === item.id &&
-                canSeeAccess(viewer, meeting.committeeId, effectiveAccess(item.access, a.access)),
+                canSeeAccess(
+                  viewer,
+                  meeting.committeeId,
+                  effectiveAccess(item.access, a.access),
+                  item.viewerIds,
+                ),
             )
             .map((a) => ({
               id: a.id,
@@ -316,8 +351,9 @@ export function meetingService(db: Db, clock: Clock) {
       return visibleItem(viewer, itemId);
     },
 
-    async addItem(viewer: Viewer, meetingId: number, content: ItemContent) {
+    async addItem(viewer: Viewer, meetingId: number, content: ItemContent & NamedViewers) {
       requireEditor(viewer);
+      const viewerIds = await namedUserIds(content.viewers);
       return db.transaction(async (tx) => {
         const r = repositories(tx);
         const meeting = await r.meetings.get(meetingId);
@@ -328,7 +364,7 @@ export function meetingService(db: Db, clock: Clock) {
         const number = placed.find((i) => i.id === 0)?.number ?? items.length + 1;
         // Shift the later items first so the new number is free.
         await r.items.saveOrder(placed.filter((i) => i.id !== 0));
-        return r.items.create({
+        const created = await r.items.create({
           ...content,
           meetingId,
           number,
@@ -336,14 +372,23 @@ export function meetingService(db: Db, clock: Clock) {
           approvesMeetingId: null,
           nextMeetingId: null,
         });
+        await r.items.setViewers(created.id, viewerIds);
+        return created;
       });
     },
 
-    async updateItem(viewer: Viewer, itemId: number, version: number, content: ItemContent) {
+    async updateItem(
+      viewer: Viewer,
+      itemId: number,
+      version: number,
+      content: ItemContent & NamedViewers,
+    ) {
       const { item } = await editableItem(viewer, itemId);
+      const viewerIds = await namedUserIds(content.viewers);
       await db.transaction(async (tx) => {
         const r = repositories(tx);
         await r.items.updateContent(itemId, version, content);
+        await r.items.setViewers(itemId, viewerIds);
         if (content.section !== item.section) {
           const items = await r.items.listByMeeting(item.meetingId);
           // Leaving one section for another: place it at the end of the new one.
@@ -450,7 +495,7 @@ export function meetingService(db: Db, clock: Clock) {
         title: string;
         filename: string;
         mediaType: string;
-        access: 'open' | 'closed';
+        access: Access;
         bytes: Uint8Array;
       },
     ) {
@@ -473,7 +518,12 @@ export function meetingService(db: Db, clock: Clock) {
       if (attachment === null) throw new NotFoundError('Bilaget findes ikke.');
       const { item, meeting } = await visibleItem(viewer, attachment.itemId);
       if (
-        !canSeeAccess(viewer, meeting.committeeId, effectiveAccess(item.access, attachment.access))
+        !canSeeAccess(
+          viewer,
+          meeting.committeeId,
+          effectiveAccess(item.access, attachment.access),
+          item.viewerIds,
+        )
       ) {
         throw new NotFoundError('Bilaget findes ikke.');
       }

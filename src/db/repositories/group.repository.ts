@@ -15,6 +15,7 @@ import type {
   WantedProfile,
 } from '../../domain/groups/index.ts';
 import type { MemberRole } from '../../domain/meetings/index.ts';
+import { publicItemTitleSql } from './access-sql.ts';
 import type { Db } from '../client.ts';
 import { ConflictError, NotFoundError } from '../../domain/errors.ts';
 import { one } from './rows.ts';
@@ -233,7 +234,7 @@ export function groupRepository(db: Db) {
     async approvals(committeeId: number): Promise<ApprovalStep[]> {
       return db.query<ApprovalStep>(
         `select a.id, a.committee_id as "committeeId", a.position, a.approver_committee_id as "approverCommitteeId",
-           c.short_name as "approverShortName", a.item_id as "itemId", i.number as "itemNumber", i.title as "itemTitle",
+           c.short_name as "approverShortName", a.item_id as "itemId", i.number as "itemNumber", ${publicItemTitleSql('i')} as "itemTitle",
            m.id as "meetingId", m.date as "meetingDate", a.approved_on as "approvedOn", a.note
          from group_approval a join committee c on c.id = a.approver_committee_id
          left join item i on i.id = a.item_id left join meeting m on m.id = i.meeting_id

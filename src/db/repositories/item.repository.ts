@@ -8,7 +8,9 @@ const COLUMNS = `id, meeting_id as "meetingId", number, section, title, public_t
   post_meeting_note as "postMeetingNote", standard_kind as "standardKind",
   approves_meeting_id as "approvesMeetingId", next_meeting_id as "nextMeetingId",
   in_information_letter as "inInformationLetter",
-  written_procedure_deadline as "writtenProcedureDeadline", version`;
+  written_procedure_deadline as "writtenProcedureDeadline", version,
+  (select coalesce(jsonb_agg(v.user_id order by v.user_id), '[]'::jsonb) from item_viewer v
+    where v.item_id = item.id) as "viewerIds"`;
 
 export interface ItemContent {
   section: Section;
@@ -94,6 +96,19 @@ export function itemRepository(db: Db) {
             c.presenter,
           ],
         ),
+      );
+    },
+    /** Names the users who may read a personal item (replacing any named before). */
+    async setViewers(id: number, userIds: readonly number[]): Promise<void> {
+      await db.query(
+        `delete from item_viewer where item_id = $1 and not (user_id = any(array(select (jsonb_array_elements_text($2::jsonb))::int)))`,
+        [id, [...userIds]],
+      );
+      await db.query(
+        `insert into item_viewer (item_id, user_id)
+         select $1, (e)::int from jsonb_array_elements_text($2::jsonb) e
+         on conflict do nothing`,
+        [id, [...userIds]],
       );
     },
     async updateDecision(id: number, version: number, d: DecisionFields): Promise<void> {

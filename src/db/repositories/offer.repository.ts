@@ -1,5 +1,6 @@
 /** The offer register: offers, sections with places over time, events, the reinforced cooperation. */
 import type { Category, OfferEventKind, ReinforcedStatus } from '../../domain/offers/index.ts';
+import { publicItemTitleSql } from './access-sql.ts';
 import type { Db, Param } from '../client.ts';
 import { one, updated } from './rows.ts';
 
@@ -102,7 +103,7 @@ const FROM = `from offer o join organisation org on org.id = o.operator_id`;
 const ITEM_LABEL = (
   alias: string,
 ) => `(select c.short_name || ' ' || to_char(m.date, 'DD.MM.YYYY') ||
-  ', punkt ' || i.number || ': ' || coalesce(i.public_title, i.title)
+  ', punkt ' || i.number || ': ' || ${publicItemTitleSql('i')}
   from item i join meeting m on m.id = i.meeting_id join committee c on c.id = m.committee_id
   where i.id = ${alias})`;
 

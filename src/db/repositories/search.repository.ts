@@ -20,6 +20,7 @@
 import type { Section, Stage } from '../../domain/meetings/index.ts';
 import { MIN_TAIL_LENGTH } from '../../domain/search/index.ts';
 import type { Db, Param } from '../client.ts';
+import { accessPredicateSql } from './access-sql.ts';
 
 export interface SearchFilters {
   /** Committee short name ("DAS"). */
@@ -39,6 +40,8 @@ export interface SearchAccess {
   meetingStages: readonly Stage[];
   decisionStages: readonly Stage[];
   closedCommitteeIds: readonly number[];
+  seesAllPersonal: boolean;
+  userId: number | null;
 }
 
 export interface SearchRow {
@@ -135,16 +138,18 @@ export function searchRepository(db: Db) {
         access.meetingStages,
         access.decisionStages,
         access.closedCommitteeIds,
+        access.seesAllPersonal,
+        access.userId,
       ];
+      const rights = { closedCommitteeIds: '$4', seesAllPersonal: '$5', userId: '$6' };
       const add = (value: Param) => {
         params.push(value);
         return `$${params.length}`;
       };
       const decisionsVisible = `m.stage = any(array(select jsonb_array_elements_text($3::jsonb)))`;
-      const closedReadable = `m.committee_id = any(array(select (jsonb_array_elements_text($4::jsonb))::int))`;
       const where: string[] = [
         `m.stage = any(array(select jsonb_array_elements_text($2::jsonb)))`,
-        `(i.access = 'open' or ${closedReadable})`,
+        accessPredicateSql('i.access', 'i.id', 'm.committee_id', rights),
       ];
       if (filters.committee !== undefined)
         where.push(
@@ -191,7 +196,7 @@ export function searchRepository(db: Db) {
              union
              (select i.id, m.date from attachment a join item i on i.id = a.item_id
                 join meeting m on m.id = i.meeting_id
-               where a.search_vector @@ $1::tsquery and (a.access = 'open' or ${closedReadable})
+               where a.search_vector @@ $1::tsquery and ${accessPredicateSql('a.access', 'i.id', 'm.committee_id', rights)}
                  and ${visible}
                group by i.id, m.date ${newest})
            ) u
@@ -225,7 +230,7 @@ export function searchRepository(db: Db) {
              i.case_description, i.body,
              coalesce((select string_agg(coalesce(a.text, a.title), ' … ' order by a.position) from attachment a
                  where a.item_id = i.id
-                   and (a.access = 'open' or ${closedReadable.replace('m.committee_id', 'r.committee_id')})
+                   and ${accessPredicateSql('a.access', 'i.id', 'r.committee_id', rights)}
                    and a.search_vector @@ $1::tsquery), '')) as texts
          from (select 1) one
          left join shown r on true

@@ -1,5 +1,6 @@
 /** Tariff rounds, reports with their lines, fixed-share amounts and the tariff history. */
 import type { ReportStatus, TariffKind, TariffUnit } from '../../domain/tariffs/index.ts';
+import { publicItemTitleSql } from './access-sql.ts';
 import type { Db } from '../client.ts';
 import { one, updated } from './rows.ts';
 
@@ -63,7 +64,7 @@ export type LineFields = Omit<LineRow, 'id' | 'reportId' | 'position'>;
 const ROUND = `r.id, r.year, r.opens_at as "opensAt", r.deadline, r.correction_opens_at as "correctionOpensAt",
   r.correction_deadline as "correctionDeadline", r.status, r.change_limit as "changeLimit",
   r.population_period as "populationPeriod", r.approved_item_id as "approvedItemId",
-  (select c.short_name || ' ' || to_char(m.date, 'DD.MM.YYYY') || ', punkt ' || i.number || ': ' || i.title
+  (select c.short_name || ' ' || to_char(m.date, 'DD.MM.YYYY') || ', punkt ' || i.number || ': ' || ${publicItemTitleSql('i')}
    from item i join meeting m on m.id = i.meeting_id join committee c on c.id = m.committee_id
    where i.id = r.approved_item_id) as "approvedItemLabel",
   r.approved_at as "approvedAt", r.published_at as "publishedAt", r.version`;

@@ -14,10 +14,11 @@ import {
 } from '../meetings/index.ts';
 import { formatDanishDateTime } from '../tariffs/index.ts';
 
-/** The logged tables and what a user calls a row of each. Keep in step with migration 0012. */
+/** The logged tables and what a user calls a row of each. Keep in step with migrations 0012 and 0013. */
 export const AUDITED_TABLES = {
   meeting: 'Møde',
   item: 'Punkt',
+  item_viewer: 'Navngiven læser af punkt med personoplysninger',
   attendance: 'Deltager eller afbud',
   attachment: 'Bilag',
   decision_correction: 'Rettelse af beslutning',

@@ -32,7 +32,11 @@ export const STATUS_LABEL: Record<MeetingStatus, string> = {
   cancelled: 'Aflyst',
 };
 
-export const ACCESS_LABEL: Record<Access, string> = { open: 'Åben', closed: 'Lukket' };
+export const ACCESS_LABEL: Record<Access, string> = {
+  open: 'Åben',
+  closed: 'Lukket',
+  personal: 'Personoplysninger (kun navngivne)',
+};
 
 export const OUTCOME_LABEL: Record<Outcome, string> = {
   approved: 'Godkendt',

@@ -21,7 +21,8 @@ export type Stage = (typeof STAGES)[number];
 export const MEETING_STATUSES = ['planned', 'held', 'cancelled'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
-export const ACCESS_LEVELS = ['open', 'closed'] as const;
+/** 'personal': personal data, only for the users named on the item and the secretariat. */
+export const ACCESS_LEVELS = ['open', 'closed', 'personal'] as const;
 export type Access = (typeof ACCESS_LEVELS)[number];
 
 export const OUTCOMES = [
@@ -81,6 +82,8 @@ export interface Item {
   title: string;
   publicTitle: string | null;
   access: Access;
+  /** users named on a 'personal' item: they (and the secretariat) may read it */
+  viewerIds: number[];
   summary: string;
   recommendations: string[];
   caseDescription: string;

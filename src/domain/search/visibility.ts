@@ -8,6 +8,7 @@ import {
   canSeeAccess,
   canSeeDecisions,
   canSeeMeeting,
+  isSecretariat,
   type Stage,
   type Viewer,
 } from '../meetings/index.ts';
@@ -19,6 +20,9 @@ export interface SearchVisibility {
   decisionStages: Stage[];
   /** Closed items and attachments of these committees can be found; others never appear. */
   closedCommitteeIds: number[];
+  /** Every personal item can be found (the secretariat); otherwise only those naming `userId`. */
+  seesAllPersonal: boolean;
+  userId: number | null;
 }
 
 /**
@@ -35,5 +39,7 @@ export function searchVisibility(
       (stage) => canSeeMeeting(viewer, { stage }) && canSeeDecisions(viewer, { stage }),
     ),
     closedCommitteeIds: committeeIds.filter((id) => canSeeAccess(viewer, id, 'closed')),
+    seesAllPersonal: isSecretariat(viewer),
+    userId: viewer.userId,
   };
 }

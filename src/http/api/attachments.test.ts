@@ -86,7 +86,10 @@ void describe('attachments API', () => {
       await upload(sec, item.id, new Uint8Array([1]), { access: 'hemmelig' }),
       400,
     );
-    assert.equal(access.fields.access, 'Vælg en af: Åben, Lukket.');
+    assert.equal(
+      access.fields.access,
+      'Vælg en af: Åben, Lukket, Personoplysninger (kun navngivne).',
+    );
   });
 
   void it('refuses anonymous uploads and removals with 403 JSON and lets the secretariat remove', async () => {

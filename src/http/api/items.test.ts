@@ -48,7 +48,10 @@ void describe('items API: bad input, unknown ids and conflicts', () => {
       400,
     );
     assert.equal(blank.fields.title, 'Skriv punktets titel.');
-    assert.equal(blank.fields.access, 'Vælg en af: Åben, Lukket.');
+    assert.equal(
+      blank.fields.access,
+      'Vælg en af: Åben, Lukket, Personoplysninger (kun navngivne).',
+    );
   });
 
   void it('refuses an impossible date and a meeting that ends before it starts', async () => {

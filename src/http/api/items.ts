@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { NotFoundError } from '../../domain/errors.ts';
-import { isLocked, type Viewer } from '../../domain/meetings/index.ts';
+import { canEdit, isLocked, type Viewer } from '../../domain/meetings/index.ts';
 import { requireEditor } from '../../services/meeting.service.ts';
 import type { AppEnv } from '../context.ts';
 import { version } from '../schemas/fields.ts';
@@ -33,7 +33,8 @@ async function itemJson(c: ApiContext, viewer: Viewer, itemId: number) {
   const doc = await meetings.document(viewer, meeting.id);
   const shown = doc.items.find((i) => i.id === item.id);
   if (shown === undefined || shown.hidden) throw new NotFoundError('Punktet findes ikke.');
-  return presentItem(shown, item);
+  const viewers = canEdit(viewer) ? await meetings.namedViewers(viewer, item.id) : null;
+  return presentItem(shown, item, viewers);
 }
 
 itemApi.post('/meetings/:id/items', async (c) => {

@@ -137,6 +137,12 @@ export const OPENAPI_COMPONENTS: Record<string, Record<string, unknown>> = {
       object({
         meetingId: int,
         publicTitle: nullable(str),
+        viewers: {
+          type: 'array',
+          items: str,
+          description:
+            'Kun for sekretariatet: e-mailadresser på dem, der må læse et punkt med personoplysninger',
+        },
         standardKind: nullable({
           enum: ['approve-agenda', 'approve-minutes', 'any-other-business', 'next-meeting'],
         }),

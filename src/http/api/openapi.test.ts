@@ -84,7 +84,7 @@ void describe('OpenAPI description', () => {
       '#/components/schemas/ItemInput',
     );
     const item = doc.components.schemas.ItemInput as unknown as ObjectSchema;
-    assert.deepEqual(item.properties.access?.enum, ['open', 'closed']);
+    assert.deepEqual(item.properties.access?.enum, ['open', 'closed', 'personal']);
     // What the schema fills in when missing is not required; the title is.
     assert.ok(item.required.includes('title'));
     assert.ok(!item.required.includes('summary'));

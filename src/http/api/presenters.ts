@@ -129,11 +129,13 @@ export function presentDocument(
  * One item the viewer may see: the document's viewer-filtered content (decisions only when
  * visible) plus the bookkeeping an editing client needs (version, links).
  */
-export function presentItem(shown: DocumentItem, row: Item) {
+export function presentItem(shown: DocumentItem, row: Item, viewers: string[] | null = null) {
   return {
     ...presentDocumentItem(shown),
     meetingId: row.meetingId,
     publicTitle: row.publicTitle,
+    // who may read a personal item: for the secretariat only
+    ...(viewers === null ? {} : { viewers }),
     standardKind: row.standardKind,
     approvesMeetingId: row.approvesMeetingId,
     nextMeetingId: row.nextMeetingId,

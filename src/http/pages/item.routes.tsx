@@ -1,6 +1,8 @@
 /** Pages for items: add, view, edit, move, delete, attachments and downloads. */
 import { Hono } from 'hono';
 import {
+  ACCESS_LABEL,
+  ACCESS_LEVELS,
   canEdit,
   formatDanishDate,
   OUTCOME_LABEL,
@@ -23,8 +25,15 @@ import { ThreadTimeline } from './thread-timeline.tsx';
 
 export const itemPages = new Hono<AppEnv>();
 
-function itemValues(item: Item): Record<string, string> {
+const ITEM_ACCESS_LABEL = {
+  open: 'Åbent punkt',
+  closed: 'Lukket punkt',
+  personal: 'Punkt med personoplysninger',
+} as const;
+
+function itemValues(item: Item, viewers: readonly string[]): Record<string, string> {
   return {
+    viewers: viewers.join('\n'),
     version: String(item.version),
     title: item.title,
     section: item.section,
@@ -140,8 +149,7 @@ itemPages.get('/items/:id', async (c) => {
         Punkt {shown.number}. {shown.title}
       </h1>
       <p class="muted">
-        {SECTION_LABEL[shown.section]} ·{' '}
-        {shown.access === 'closed' ? 'Lukket punkt' : 'Åbent punkt'}
+        {SECTION_LABEL[shown.section]} · {ITEM_ACCESS_LABEL[shown.access]}
         {shown.presenter ? ` · Oplæg ved ${shown.presenter}` : ''}
       </p>
       {source !== null ? <ItemSourceNote source={source} /> : null}
@@ -178,7 +186,7 @@ itemPages.get('/items/:id', async (c) => {
             </a>{' '}
             <span class="muted">
               ({a.filename}, {formatSize(a.size)}
-              {a.access === 'closed' ? ', lukket' : ''})
+              {a.access === 'open' ? '' : `, ${ACCESS_LABEL[a.access].toLowerCase()}`})
             </span>
             {editable && meeting.stage !== 'minutes-approved' ? (
               <ActionButton
@@ -212,8 +220,9 @@ itemPages.get('/items/:id', async (c) => {
             Adgang
           </label>
           <select class="form-select" id="att-access" name="access">
-            <option value="open">Åben</option>
-            <option value="closed">Lukket</option>
+            {ACCESS_LEVELS.map((level) => (
+              <option value={level}>{ACCESS_LABEL[level]}</option>
+            ))}
           </select>
           <button class="button button-secondary" type="submit">
             Upload bilag
@@ -249,13 +258,15 @@ itemPages.get('/items/:id', async (c) => {
 });
 
 itemPages.get('/items/:id/edit', async (c) => {
-  requireEditor(c.get('viewer'));
-  const { item } = await c.get('services').meetings.item(c.get('viewer'), intParam(c, 'id'));
+  const viewer = c.get('viewer');
+  requireEditor(viewer);
+  const { meetings } = c.get('services');
+  const { item } = await meetings.item(viewer, intParam(c, 'id'));
   return itemFormPage(c, {
     meetingId: item.meetingId,
     action: `/items/${item.id}`,
     editing: true,
-    values: itemValues(item),
+    values: itemValues(item, await meetings.namedViewers(viewer, item.id)),
   });
 });
 
@@ -342,7 +353,7 @@ itemPages.post('/items/:id/attachments', async (c) => {
     title: title.slice(0, 300),
     filename: file.name.slice(0, 255) || 'bilag',
     mediaType: file.type || 'application/octet-stream',
-    access: body.access === 'closed' ? 'closed' : 'open',
+    access: ACCESS_LEVELS.find((level) => level === body.access) ?? 'open',
     bytes: new Uint8Array(await file.arrayBuffer()),
   });
   return c.redirect(

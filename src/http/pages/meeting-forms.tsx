@@ -97,10 +97,18 @@ export function ItemForm(p: FormProps & { editing: boolean; latestHref?: string 
       <Select
         name="access"
         label="Adgang"
-        hint="Et lukket punkt vises aldrig offentligt; kun sekretariatet og udvalgets medlemmer ser det."
+        hint="Et lukket punkt vises aldrig offentligt; kun sekretariatet og udvalgets medlemmer ser det. Personoplysninger ser kun sekretariatet og de navngivne brugere."
         value={p.values.access ?? 'open'}
         errors={p.errors}
         options={ACCESS_LEVELS.map((a) => ({ value: a, label: ACCESS_LABEL[a] }))}
+      />
+      <TextArea
+        name="viewers"
+        label="Må læse punktet (ved personoplysninger)"
+        hint="E-mailadresser på de brugere, der må læse punktet, én pr. linje. Sekretariatet ser det altid."
+        value={p.values.viewers}
+        errors={p.errors}
+        rows={2}
       />
       <TextField
         name="publicTitle"

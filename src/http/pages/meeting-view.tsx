@@ -52,8 +52,10 @@ function ItemView({
       <h3>
         <span class="item-number">Punkt {item.number}.</span>{' '}
         {item.hidden ? item.title : <a href={`/items/${item.id}`}>{item.title}</a>}
-        {item.access === 'closed' && !item.hidden ? (
-          <span class="badge badge-warning ml-3">Lukket punkt</span>
+        {item.access !== 'open' && !item.hidden ? (
+          <span class="badge badge-warning ml-3">
+            {item.access === 'personal' ? 'Personoplysninger' : 'Lukket punkt'}
+          </span>
         ) : null}
       </h3>
       {item.hidden ? (
@@ -98,7 +100,7 @@ function ItemView({
                     </a>{' '}
                     <span class="muted">
                       ({formatSize(a.size)}
-                      {a.access === 'closed' ? ', lukket' : ''})
+                      {a.access === 'open' ? '' : `, ${ACCESS_LABEL[a.access].toLowerCase()}`})
                     </span>
                   </li>
                 ))}
@@ -337,8 +339,8 @@ export function MeetingView(p: {
                 .map((i) => (
                   <li value={i.number}>
                     <a href={`#punkt-${i.number}`}>{i.title}</a>
-                    {i.access === 'closed' && !i.hidden ? (
-                      <span class="muted"> ({ACCESS_LABEL.closed.toLowerCase()})</span>
+                    {i.access !== 'open' && !i.hidden ? (
+                      <span class="muted"> ({ACCESS_LABEL[i.access].toLowerCase()})</span>
                     ) : null}
                   </li>
                 ))}

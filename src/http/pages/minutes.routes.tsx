@@ -273,7 +273,11 @@ async function minutesPage(
         <section class="minutes-item" id={`punkt-${item.number}`}>
           <h2 class="h3">
             Punkt {item.number}. {item.title}
-            {item.access === 'closed' ? <span class="badge badge-warning ml-3">Lukket</span> : null}
+            {item.access !== 'open' ? (
+              <span class="badge badge-warning ml-3">
+                {item.access === 'personal' ? 'Personoplysninger' : 'Lukket'}
+              </span>
+            ) : null}
           </h2>
           <div class="row">
             <div class="col-12 col-md-5">

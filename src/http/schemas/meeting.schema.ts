@@ -60,6 +60,15 @@ export const itemSchema = z.object({
     z.union([z.null(), text(300)]),
   ),
   access: oneOf(ACCESS_LEVELS, ACCESS_LABEL),
+  /** e-mail addresses of the users who may read a 'personal' item, one per line in the form */
+  viewers: lines.pipe(
+    z.array(
+      z
+        .string()
+        .max(320)
+        .regex(/^[^\s@]+@[^\s@]+$/, 'Skriv brugernes e-mailadresser, én pr. linje.'),
+    ),
+  ),
   summary: optionalText(5000),
   recommendations: lines,
   caseDescription: optionalText(200_000),
