@@ -39,12 +39,15 @@ import { offerPages } from './pages/offer.routes.tsx';
 import { searchPages } from './pages/search.routes.tsx';
 import { tariffPages } from './pages/tariff.routes.tsx';
 import { threadPages } from './pages/thread.routes.tsx';
+import { healthRoute, type HealthOptions } from './health.ts';
 import { PageCache } from './page-cache.ts';
 import { staticFiles } from './static.ts';
 
 export interface AppDeps {
   services: Services;
   config: Config;
+  /** /health's database time limit and the shutdown flag `serve` sets. */
+  health?: Omit<HealthOptions, 'db'>;
 }
 
 /** PostgreSQL's foreign-key violation: an id in the input points at nothing. */
@@ -72,10 +75,8 @@ export function createApp(deps: AppDeps) {
     c.set('config', deps.config);
     await next();
   });
-  app.get('/health', async (c) => {
-    await deps.services.db.query('select 1');
-    return c.json({ status: 'ok' });
-  });
+  // Before the session: a load balancer's probe must not touch the session table.
+  app.route('/', healthRoute({ ...deps.health, db: deps.services.db }));
   app.use('*', session);
   app.use('*', actor);
   app.route('/api', apiRoutes);
