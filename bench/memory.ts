@@ -70,3 +70,47 @@ export function samplePeaks(everyMs = 200) {
     },
   };
 }
+
+export interface MemorySample {
+  /** Seconds since sampling started. */
+  s: number;
+  rssMb: number;
+  heapUsedMb: number;
+}
+
+/**
+ * Samples RSS and the used heap every `everyMs` until stopped (no forced GC: a soak run wants the
+ * process as it lives). `stop` returns the series and the mean of its first and last quarter, so
+ * growth is a trend over the run rather than one noisy point.
+ */
+export function sampleSeries(everyMs = 1000) {
+  const t0 = performance.now();
+  const samples: MemorySample[] = [];
+  const take = () => {
+    const m = process.memoryUsage();
+    samples.push({
+      s: (performance.now() - t0) / 1000,
+      rssMb: m.rss / MB,
+      heapUsedMb: m.heapUsed / MB,
+    });
+  };
+  take();
+  const timer = setInterval(take, everyMs);
+  timer.unref();
+  return {
+    stop() {
+      clearInterval(timer);
+      take();
+      const quarter = Math.max(1, Math.floor(samples.length / 4));
+      const mean = (part: MemorySample[], key: 'rssMb' | 'heapUsedMb') =>
+        part.reduce((sum, x) => sum + x[key], 0) / Math.max(1, part.length);
+      const first = samples.slice(0, quarter);
+      const last = samples.slice(-quarter);
+      return {
+        samples,
+        first: { rssMb: mean(first, 'rssMb'), heapUsedMb: mean(first, 'heapUsedMb') },
+        last: { rssMb: mean(last, 'rssMb'), heapUsedMb: mean(last, 'heapUsedMb') },
+      };
+    },
+  };
+}
