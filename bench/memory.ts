@@ -52,21 +52,14 @@ export function snapshotAfterGc(): MemorySnapshot & { collected: boolean } {
 
 /** Samples RSS and heap every `everyMs` until stopped; returns the peaks. */
 export function samplePeaks(everyMs = 200) {
-  let peakRss = 0;
-  let peakHeap = 0;
-  const take = () => {
-    const m = process.memoryUsage();
-    peakRss = Math.max(peakRss, m.rss / MB);
-    peakHeap = Math.max(peakHeap, m.heapUsed / MB);
-  };
-  take();
-  const timer = setInterval(take, everyMs);
-  timer.unref();
+  const series = sampleSeries(everyMs);
   return {
     stop() {
-      clearInterval(timer);
-      take();
-      return { peakRssMb: peakRss, peakHeapUsedMb: peakHeap };
+      const { samples } = series.stop();
+      return {
+        peakRssMb: Math.max(...samples.map((x) => x.rssMb)),
+        peakHeapUsedMb: Math.max(...samples.map((x) => x.heapUsedMb)),
+      };
     },
   };
 }

@@ -19,6 +19,7 @@ import { sampleSeries } from '../memory.ts';
 import { metric, type BenchContext, type ResultTable, type Scenario } from '../scenario.ts';
 import { startServer } from '../server.ts';
 import { timeRuns } from '../stats.ts';
+import { loadMetrics } from './meeting-page.ts';
 import { populateSearchCorpus } from './search.ts';
 
 const READERS = 200;
@@ -165,23 +166,7 @@ function tables(m: Measured): ResultTable[] {
       id: 'load.readers',
       title: `Meeting pages and search under load (${READERS} readers, ${m.loadS} s, PostgreSQL)`,
       baseline: `GET /health, same server, ${READERS} readers, measured just before`,
-      metrics: [
-        metric('requests/s', mixed.requestsPerSecond, 'req/s', {
-          baseline: base.requestsPerSecond,
-        }),
-        metric('p50', mixed.latency.p50, 'ms', { baseline: base.latency.p50 }),
-        metric('p99', mixed.latency.p99, 'ms', {
-          baseline: base.latency.p99,
-          target: { op: '<', value: P99_TARGET_MS },
-        }),
-        metric('max', mixed.latency.max, 'ms', { baseline: base.latency.max }),
-        metric('errors', mixed.errors, 'count', {
-          baseline: base.errors,
-          target: { op: '=', value: 0 },
-        }),
-        metric('requests', mixed.requests, 'count', { baseline: base.requests }),
-        ...perLabel,
-      ],
+      metrics: [...loadMetrics(mixed, base, P99_TARGET_MS), ...perLabel],
       notes,
       details: { mixed, baseline: base, alone: m.alone, cpuShare: m.cpuShare },
     },
