@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config.ts';
 import { systemClock } from '../../src/services/clock.ts';
 import { createServices } from '../../src/services/index.ts';
 import type { Role } from '../../src/domain/meetings/index.ts';
+import type { Client } from '../support/app.ts';
 import type { ProcessDb } from '../support/processes.ts';
 
 export const PASSWORD = 'en-lang-test-adgangskode';
@@ -119,4 +120,34 @@ export function heldRequest(
       return answer;
     },
   };
+}
+
+/**
+ * The tests' `Client` (test/support/app.ts) over real HTTP to a running process, with a fixed
+ * Cookie header: the same session cookie can be sent to several processes.
+ */
+export function httpClient(origin: string, cookie: string, csrf = ''): Client {
+  const request = (path: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    if (cookie !== '') headers.set('cookie', cookie);
+    return fetch(`${origin}${path}`, { ...init, headers, redirect: 'manual' });
+  };
+  const c: Client = {
+    userId: null,
+    csrf,
+    request,
+    form: (path, fields) =>
+      request(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: c.csrf, ...fields }).toString(),
+      }),
+    json: (path, method, body) =>
+      request(path, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+  };
+  return c;
 }
