@@ -94,14 +94,20 @@ async function run(ctx: BenchContext): Promise<ResultTable[]> {
           durationMs: o.durationS * 1000,
         });
 
+      // /health first, then meeting pages alone: a run that follows the mixed load would meet
+      // searches still queued for the connection pool.
       ctx.log(`  warm-up ${options.warmupS} s`);
-      await load({ mix, durationS: options.warmupS, concurrency: READERS });
+      await load({ durationS: options.warmupS, concurrency: READERS });
       ctx.log(`  baseline: GET /health, ${READERS} readers, ${baseS} s`);
       const base = await load({ durationS: baseS, concurrency: READERS, warmupMs: 500 });
+      const pages = mix.filter((m) => m.label === 'meeting page');
+      await load({ mix: pages, durationS: options.warmupS, concurrency: READERS });
+      ctx.log(`  meeting pages alone, ${READERS} readers, ${baseS} s`);
+      const pagesOnly = await load({ mix: pages, durationS: baseS, concurrency: READERS });
       ctx.log(`  meeting pages and search, ${READERS} readers, ${loadS} s`);
       const cpu0 = process.cpuUsage();
       const t0 = performance.now();
-      const mixed = await load({ mix, durationS: loadS, concurrency: READERS, warmupMs: 500 });
+      const mixed = await load({ mix, durationS: loadS, concurrency: READERS, warmupMs: 1000 });
       const cpu = process.cpuUsage(cpu0);
       const cpuShare = (cpu.user + cpu.system) / 1000 / (performance.now() - t0);
 
@@ -122,7 +128,18 @@ async function run(ctx: BenchContext): Promise<ResultTable[]> {
         searchService: (await timeRuns(() => searchService(bench.db, ANONYMOUS, 'takst', {}), runs))
           .median,
       };
-      return tables({ mixed, base, soak, memory, alone, cpuShare, loadS, soakS, counts });
+      return tables({
+        mixed,
+        base,
+        pagesOnly,
+        soak,
+        memory,
+        alone,
+        cpuShare,
+        loadS,
+        soakS,
+        counts,
+      });
     } finally {
       await server.close();
     }
@@ -134,6 +151,7 @@ async function run(ctx: BenchContext): Promise<ResultTable[]> {
 interface Measured {
   mixed: LoadResult;
   base: LoadResult;
+  pagesOnly: LoadResult;
   soak: LoadResult;
   memory: ReturnType<ReturnType<typeof sampleSeries>['stop']>;
   alone: Record<string, number>;
@@ -160,6 +178,7 @@ function tables(m: Measured): ResultTable[] {
     `Alone, one at a time in-process (median ms): /health ${m.alone.health?.toFixed(1)}, 40-item meeting page ${m.alone.meeting?.toFixed(1)}, archive meeting page ${m.alone.archiveMeeting?.toFixed(1)}, /search?q=takst ${m.alone.search?.toFixed(1)} (of which the search service ${m.alone.searchService?.toFixed(1)}).`,
   ];
   if (mixed.errors > 0) notes.push(`Errors: ${JSON.stringify(mixed.errorKinds)}`);
+  if (base.errors > 0) notes.push(`Baseline errors: ${JSON.stringify(base.errorKinds)}`);
   const { first, last } = m.memory;
   return [
     {
@@ -169,6 +188,14 @@ function tables(m: Measured): ResultTable[] {
       metrics: [...loadMetrics(mixed, base, P99_TARGET_MS), ...perLabel],
       notes,
       details: { mixed, baseline: base, alone: m.alone, cpuShare: m.cpuShare },
+    },
+    {
+      id: 'load.pages',
+      title: `Meeting pages alone under load (${READERS} readers, ${Math.round(m.pagesOnly.elapsedMs / 1000)} s, no search)`,
+      baseline: `GET /health, same server, ${READERS} readers`,
+      metrics: loadMetrics(m.pagesOnly, base, P99_TARGET_MS),
+      notes: m.pagesOnly.errors > 0 ? [`Errors: ${JSON.stringify(m.pagesOnly.errorKinds)}`] : [],
+      details: { pagesOnly: m.pagesOnly },
     },
     {
       id: 'load.soak',
