@@ -6,14 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { after, before, describe, it } from 'node:test';
-import {
-  createProcessDb,
-  spawnCli,
-  stopChild,
-  type Child,
-  type ProcessDb,
-} from '../support/processes.ts';
+import { describe, it } from 'node:test';
+import type { ProcessDb } from '../support/processes.ts';
+import { processSuite } from './fixture.ts';
 
 const SEEDS = [
   'das-2012-referat.txt',
@@ -37,20 +32,13 @@ async function counts(pdb: ProcessDb) {
 }
 
 void describe('import killed mid-way', () => {
-  let pdb: ProcessDb;
-  let child: Child | undefined;
-  before(async () => {
-    pdb = await createProcessDb();
-  });
-  after(async () => {
-    await stopChild(child);
-    await pdb.dispose();
-  });
+  const suite = processSuite();
 
   void it('leaves nothing half-written, and a rerun completes', async () => {
+    const pdb = suite.db();
     const before = await counts(pdb);
     const args = ['import', ...SEEDS, '--committee', 'DAS'];
-    child = spawnCli(args, pdb);
+    const child = suite.cli(args);
     await child.waitFor(/Gemmer 2 af 4/);
     child.proc.kill('SIGKILL');
     assert.deepEqual(await child.exited, { code: null, signal: 'SIGKILL' });
@@ -58,8 +46,7 @@ void describe('import killed mid-way', () => {
 
     assert.deepEqual(await counts(pdb), before, 'no meeting, item or source of the import');
 
-    const rerun = spawnCli(args, pdb);
-    child = rerun;
+    const rerun = suite.cli(args);
     const exit = await rerun.exited;
     assert.deepEqual(exit, { code: 0, signal: null }, rerun.output());
     const stored = await counts(pdb);

@@ -5,31 +5,16 @@
  * reports the version and the database.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import {
-  createProcessDb,
-  startServe,
-  stopChild,
-  type ProcessDb,
-  type ServeChild,
-} from '../support/processes.ts';
+import { describe, it } from 'node:test';
 import { VERSION } from '../../src/http/health.ts';
+import { processSuite } from './fixture.ts';
 import { PASSWORD, addUser, heldRequest, loginForm } from './http-client.ts';
 
 void describe('serve: graceful shutdown', () => {
-  let pdb: ProcessDb;
-  let server: ServeChild | undefined;
-  before(async () => {
-    pdb = await createProcessDb();
-    await addUser(pdb, 'admin@test.dk', 'administrator');
-  });
-  after(async () => {
-    await stopChild(server);
-    await pdb.dispose();
-  });
+  const suite = processSuite((pdb) => addUser(pdb, 'admin@test.dk', 'administrator'));
 
   void it('finishes the request in flight on SIGTERM, refuses new connections, exits 0', async () => {
-    server = await startServe(pdb);
+    const server = await suite.serve();
     const health = await fetch(`${server.url}/health`);
     assert.equal(health.status, 200);
     const report = (await health.json()) as { status: string; version: string; database: object };
@@ -64,7 +49,7 @@ void describe('serve: graceful shutdown', () => {
     assert.match(server.output(), /Lukket\./);
 
     // The database was closed cleanly: it opens again and holds the session just made.
-    const db = await pdb.open();
+    const db = await suite.db().open();
     try {
       const [row] = await db.query<{ n: number }>('select count(*)::int as n from login_session');
       assert.equal(row?.n, 1);
@@ -74,7 +59,7 @@ void describe('serve: graceful shutdown', () => {
   });
 
   void it('cuts a request still unfinished after SHUTDOWN_SECONDS and exits 0', async () => {
-    server = await startServe(pdb, { SHUTDOWN_SECONDS: '1' });
+    const server = await suite.serve({ SHUTDOWN_SECONDS: '1' });
     const stuck = heldRequest(
       server.url,
       '/login',

@@ -5,7 +5,7 @@
  * PostgreSQL only: a PGlite folder is held by one process.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import {
   act,
   addItem,
@@ -16,13 +16,8 @@ import {
   type ItemJson,
 } from '../../src/http/api/test-fixtures.ts';
 import { testDbKind } from '../support/db.ts';
-import {
-  createProcessDb,
-  startServe,
-  stopChild,
-  type ProcessDb,
-  type ServeChild,
-} from '../support/processes.ts';
+import type { ServeChild } from '../support/processes.ts';
+import { processSuite } from './fixture.ts';
 import { addUser, httpClient, login } from './http-client.ts';
 
 const onPglite = testDbKind === 'pglite';
@@ -40,17 +35,11 @@ void describe(
       : false,
   },
   () => {
-    let pdb: ProcessDb;
+    const suite = processSuite((pdb) => addUser(pdb, 'sekretariat@test.dk', 'secretariat'));
     let a: ServeChild | undefined;
     let b: ServeChild | undefined;
     before(async () => {
-      pdb = await createProcessDb();
-      await addUser(pdb, 'sekretariat@test.dk', 'secretariat');
-      [a, b] = await Promise.all([startServe(pdb), startServe(pdb)]);
-    });
-    after(async () => {
-      await Promise.all([stopChild(a), stopChild(b)]);
-      await pdb.dispose();
+      [a, b] = await Promise.all([suite.serve(), suite.serve()]);
     });
 
     void it('share sessions, edits and the public page cache', async () => {
