@@ -4,10 +4,9 @@
  * reached (nothing listens), and while the process shuts down.
  */
 import assert from 'node:assert/strict';
-import { createServer, type Server, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { createTestDb, type TestDb } from '../../test/support/db.ts';
+import { silentServer } from '../../test/support/silent-server.ts';
 import { openPostgres, type Db } from '../db/client.ts';
 import { healthRoute, VERSION, type Lifecycle } from './health.ts';
 
@@ -21,21 +20,6 @@ interface Report {
 async function get(db: Db, opts: { timeoutMs?: number; lifecycle?: Lifecycle } = {}) {
   const res = await healthRoute({ db, ...opts }).request('/health');
   return { status: res.status, report: (await res.json()) as Report };
-}
-
-/** A TCP server that accepts connections and never says a word: a database that hangs. */
-async function silentServer(): Promise<{ port: number; close(): Promise<void> }> {
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((socket) => sockets.add(socket));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
 }
 
 void describe('GET /health', () => {
