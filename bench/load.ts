@@ -15,6 +15,11 @@ import { summarize, type Summary } from './stats.ts';
 export interface LoadOptions {
   /** Full URL on a loopback host, e.g. http://127.0.0.1:41234/health. */
   url: string;
+  /**
+   * A mix of URLs on the same host instead of `url` alone: each request takes the next one in
+   * turn, and the result has a latency summary per `label`.
+   */
+  mix?: { url: string; label: string }[];
   concurrency: number;
   /** Measured time in milliseconds (after the warm-up). */
   durationMs: number;
@@ -44,6 +49,8 @@ export interface LoadResult {
   latency: Summary;
   /** Mean response body size in bytes. */
   meanBytes: number;
+  /** With `mix`: latency and errors per label. */
+  byLabel?: Record<string, { latency: Summary; errors: number }>;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
@@ -85,11 +92,22 @@ function errorKind(error: unknown): string {
   return String(error);
 }
 
-export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const url = new URL(options.url);
+function loopbackUrl(raw: string): URL {
+  const url = new URL(raw);
   if (url.protocol !== 'http:' || !LOOPBACK.has(url.hostname)) {
-    throw new Error(`The load generator only targets http on loopback, not ${options.url}`);
+    throw new Error(`The load generator only targets http on loopback, not ${raw}`);
   }
+  return url;
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const mix = (options.mix ?? [{ url: options.url, label: '' }]).map((m) => ({
+    url: loopbackUrl(m.url),
+    label: m.label,
+  }));
+  const perLabel = new Map<string, { latencies: number[]; errors: number }>();
+  for (const m of mix) perLabel.set(m.label, { latencies: [], errors: 0 });
+  let turn = 0;
   const concurrency = Math.max(1, Math.floor(options.concurrency));
   const expect = options.expectStatus ?? 200;
   const timeoutMs = options.timeoutMs ?? 10_000;
@@ -121,10 +139,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         if (started >= maxRequests) return;
         started++;
       }
+      const target = mix[turn++ % mix.length] ?? mix[0];
+      if (target === undefined) return;
       let answer: Answer | null = null;
       let failure: string | null = null;
       try {
-        answer = await get(agent, url, headers, timeoutMs);
+        answer = await get(agent, target.url, headers, timeoutMs);
         if (answer.status !== expect) failure = `status ${answer.status}`;
       } catch (error) {
         failure = errorKind(error);
@@ -132,9 +152,14 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       const t1 = performance.now();
       if (!measured) continue;
       latencies.push(t1 - t0);
+      const own = perLabel.get(target.label);
+      own?.latencies.push(t1 - t0);
       lastDone = Math.max(lastDone, t1);
       if (answer !== null) bytes += answer.bytes;
-      if (failure !== null) fail(failure);
+      if (failure !== null) {
+        fail(failure);
+        if (own !== undefined) own.errors++;
+      }
     }
   }
 
@@ -154,6 +179,16 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     requestsPerSecond: (latencies.length / elapsedMs) * 1000,
     latency: summarize(latencies),
     meanBytes: latencies.length > 0 ? bytes / latencies.length : 0,
+    ...(options.mix === undefined
+      ? {}
+      : {
+          byLabel: Object.fromEntries(
+            [...perLabel].map(([label, v]) => [
+              label,
+              { latency: summarize(v.latencies), errors: v.errors },
+            ]),
+          ),
+        }),
   };
 }
 

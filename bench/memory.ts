@@ -52,12 +52,40 @@ export function snapshotAfterGc(): MemorySnapshot & { collected: boolean } {
 
 /** Samples RSS and heap every `everyMs` until stopped; returns the peaks. */
 export function samplePeaks(everyMs = 200) {
-  let peakRss = 0;
-  let peakHeap = 0;
+  const series = sampleSeries(everyMs);
+  return {
+    stop() {
+      const { samples } = series.stop();
+      return {
+        peakRssMb: Math.max(...samples.map((x) => x.rssMb)),
+        peakHeapUsedMb: Math.max(...samples.map((x) => x.heapUsedMb)),
+      };
+    },
+  };
+}
+
+export interface MemorySample {
+  /** Seconds since sampling started. */
+  s: number;
+  rssMb: number;
+  heapUsedMb: number;
+}
+
+/**
+ * Samples RSS and the used heap every `everyMs` until stopped (no forced GC: a soak run wants the
+ * process as it lives). `stop` returns the series and the mean of its first and last quarter, so
+ * growth is a trend over the run rather than one noisy point.
+ */
+export function sampleSeries(everyMs = 1000) {
+  const t0 = performance.now();
+  const samples: MemorySample[] = [];
   const take = () => {
     const m = process.memoryUsage();
-    peakRss = Math.max(peakRss, m.rss / MB);
-    peakHeap = Math.max(peakHeap, m.heapUsed / MB);
+    samples.push({
+      s: (performance.now() - t0) / 1000,
+      rssMb: m.rss / MB,
+      heapUsedMb: m.heapUsed / MB,
+    });
   };
   take();
   const timer = setInterval(take, everyMs);
@@ -66,7 +94,16 @@ export function samplePeaks(everyMs = 200) {
     stop() {
       clearInterval(timer);
       take();
-      return { peakRssMb: peakRss, peakHeapUsedMb: peakHeap };
+      const quarter = Math.max(1, Math.floor(samples.length / 4));
+      const mean = (part: MemorySample[], key: 'rssMb' | 'heapUsedMb') =>
+        part.reduce((sum, x) => sum + x[key], 0) / Math.max(1, part.length);
+      const first = samples.slice(0, quarter);
+      const last = samples.slice(-quarter);
+      return {
+        samples,
+        first: { rssMb: mean(first, 'rssMb'), heapUsedMb: mean(first, 'heapUsedMb') },
+        last: { rssMb: mean(last, 'rssMb'), heapUsedMb: mean(last, 'heapUsedMb') },
+      };
     },
   };
 }

@@ -65,3 +65,13 @@ void describe('configuration of login and sessions', () => {
     assert.equal(problem(env('http://127.0.0.1:8080')), null);
   });
 });
+
+void describe('configuration of serve', () => {
+  void it('waits 10 s for requests at shutdown unless SHUTDOWN_SECONDS says otherwise', () => {
+    const c = loadConfig({}, {});
+    assert.deepEqual([c.shutdownSeconds, c.host], [10, '127.0.0.1']);
+    const set = loadConfig({}, { SHUTDOWN_SECONDS: '30', HOST: '0.0.0.0' });
+    assert.deepEqual([set.shutdownSeconds, set.host], [30, '0.0.0.0']);
+    assert.match(problem({ SHUTDOWN_SECONDS: 'lang' }) ?? '', /SHUTDOWN_SECONDS skal være/);
+  });
+});

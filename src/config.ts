@@ -8,6 +8,8 @@ export interface Config {
   /** The PGlite folder used when databaseUrl is null. */
   dataDir: string;
   port: number;
+  /** The address `serve` listens on (HOST; 127.0.0.1, or 0.0.0.0 behind a load balancer). */
+  host: string;
   /** Largest accepted upload, in bytes. */
   maxUploadBytes: number;
   /**
@@ -26,6 +28,11 @@ export interface Config {
   trustProxy: boolean;
   /** Login with the municipality's OpenID Connect provider, or null when not configured. */
   oidc: OidcConfig | null;
+  /**
+   * On SIGTERM/SIGINT `serve` stops accepting and waits this many seconds at most for requests in
+   * flight before it closes their connections.
+   */
+  shutdownSeconds: number;
 }
 
 export interface OidcConfig {
@@ -112,12 +119,14 @@ export function loadConfig(
     databaseUrl,
     dataDir: env.SOCIALAFTALE_DATA ?? './data',
     port: intVar(env, 'PORT', 3000, errors),
+    host: env.HOST && env.HOST !== '' ? env.HOST : '127.0.0.1',
     maxUploadBytes: intVar(env, 'MAX_UPLOAD_MB', 25, errors) * 1024 * 1024,
     secureCookies: isTrue(env.SECURE_COOKIES),
     sessionHours: intVar(env, 'SESSION_HOURS', 12, errors),
     sessionIdleMinutes: intVar(env, 'SESSION_IDLE_MINUTES', 120, errors),
     trustProxy: isTrue(env.TRUST_PROXY),
     oidc: oidcVar(env, errors),
+    shutdownSeconds: intVar(env, 'SHUTDOWN_SECONDS', 10, errors),
     ...overrides,
   };
   if (errors.length > 0)

@@ -5,6 +5,7 @@
 import type { Scenario } from '../scenario.ts';
 import { agendaPdf } from './agenda-pdf.ts';
 import { archiveImport } from './archive-import.ts';
+import { load } from './load.ts';
 import { meetingPage } from './meeting-page.ts';
 import { monitoring } from './monitoring.ts';
 import { search } from './search.ts';
@@ -17,4 +18,5 @@ export const SCENARIOS: readonly Scenario[] = [
   search,
   tariffAppendix,
   monitoring,
+  load,
 ];

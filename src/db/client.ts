@@ -108,9 +108,18 @@ function pgClientDb(client: pg.PoolClient): Db {
   };
 }
 
-/** Connects a pool to a PostgreSQL server. */
-export function openPostgres(url: string, max = 10): Db {
-  const pool = new pg.Pool({ connectionString: url, max, types });
+/**
+ * Connects a pool to a PostgreSQL server. A query that cannot get a connection within
+ * `connectTimeoutMs` (the server hangs, or every connection is busy that long) fails instead of
+ * waiting for ever, so a request ends with a clear answer.
+ */
+export function openPostgres(url: string, max = 10, connectTimeoutMs = 10_000): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    types,
+    connectionTimeoutMillis: connectTimeoutMs,
+  });
   // An idle connection the server ends (a restart, a terminated backend, or a database dropped
   // right after close() while the goodbye is still in flight) emits 'error' on the pool; without a
   // listener that is an uncaught exception that takes the whole process down. The next query opens

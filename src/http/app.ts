@@ -40,24 +40,29 @@ import { offerPages } from './pages/offer.routes.tsx';
 import { searchPages } from './pages/search.routes.tsx';
 import { tariffPages } from './pages/tariff.routes.tsx';
 import { threadPages } from './pages/thread.routes.tsx';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './database-unavailable.ts';
+import { healthRoute, type HealthOptions } from './health.ts';
 import { PageCache } from './page-cache.ts';
 import { staticFiles } from './static.ts';
 
 export interface AppDeps {
   services: Services;
   config: Config;
+  /** /health's database time limit and the shutdown flag `serve` sets. */
+  health?: Omit<HealthOptions, 'db'>;
 }
 
 /** PostgreSQL's foreign-key violation: an id in the input points at nothing. */
 const isForeignKeyViolation = (error: unknown) =>
   typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23503';
 
-function statusOf(error: unknown): 400 | 403 | 404 | 409 | 429 | 500 {
+function statusOf(error: unknown): 400 | 403 | 404 | 409 | 429 | 500 | 503 {
   if (error instanceof ValidationError || isForeignKeyViolation(error)) return 400;
   if (error instanceof ThrottledError) return 429;
   if (error instanceof ForbiddenError) return 403;
   if (error instanceof NotFoundError) return 404;
   if (error instanceof ConflictError || error instanceof StateError) return 409;
+  if (isDatabaseUnavailable(error)) return 503;
   return 500;
 }
 
@@ -73,10 +78,8 @@ export function createApp(deps: AppDeps) {
     c.set('config', deps.config);
     await next();
   });
-  app.get('/health', async (c) => {
-    await deps.services.db.query('select 1');
-    return c.json({ status: 'ok' });
-  });
+  // Before the session: a load balancer's probe must not touch the session table.
+  app.route('/', healthRoute({ ...deps.health, db: deps.services.db }));
   app.use('*', session);
   app.use('*', actor);
   // Permission before validation: a refused write never sees its input checked.
@@ -112,12 +115,18 @@ export function createApp(deps: AppDeps) {
   app.onError((error, c) => {
     const status = statusOf(error);
     if (status === 500) console.error(error);
+    if (status === 503) {
+      console.error(`Databasen kan ikke nås: ${error.message}`);
+      c.header('Retry-After', '30');
+    }
     const message =
       status === 500
         ? 'Der opstod en fejl hos os. Prøv igen om lidt; fortsætter fejlen, så kontakt sekretariatet.'
-        : isForeignKeyViolation(error)
-          ? 'En af de valgte værdier findes ikke (længere). Genindlæs siden og prøv igen.'
-          : error.message;
+        : status === 503
+          ? DATABASE_UNAVAILABLE_MESSAGE
+          : isForeignKeyViolation(error)
+            ? 'En af de valgte værdier findes ikke (længere). Genindlæs siden og prøv igen.'
+            : error.message;
     if (c.req.path.startsWith('/api/')) {
       return c.json(
         error instanceof ValidationError
@@ -136,6 +145,7 @@ export function createApp(deps: AppDeps) {
       409: 'Det kunne ikke lade sig gøre',
       429: 'For mange forsøg',
       500: 'Der opstod en fejl',
+      503: 'Databasen kan ikke nås',
     };
     return errorPage(c, status, titles[status], message);
   });

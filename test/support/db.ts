@@ -21,7 +21,7 @@ export interface TestDb {
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? null;
 export const testDbKind: Db['kind'] = testDatabaseUrl === null ? 'pglite' : 'postgres';
 
-async function templateFile(): Promise<string> {
+export async function templateFile(): Promise<string> {
   const migrations = readMigrations();
   const hash = createHash('sha256')
     .update(process.version)
@@ -42,7 +42,7 @@ async function templateFile(): Promise<string> {
 }
 
 /** One statement on the server's maintenance connection; the client is closed even on failure. */
-async function adminQuery(sql: string): Promise<void> {
+export async function adminQuery(sql: string): Promise<void> {
   const admin = new pg.Client({ connectionString: testDatabaseUrl ?? undefined });
   await admin.connect();
   try {
@@ -59,7 +59,7 @@ async function adminQuery(sql: string): Promise<void> {
  * pause, and a database that still cannot be dropped is left behind with a warning: a leftover
  * test database is litter on a throwaway server, not a failed test.
  */
-async function dropDatabase(name: string): Promise<void> {
+export async function dropDatabase(name: string): Promise<void> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
     try {
       await adminQuery(`drop database if exists ${name}${attempt === 0 ? ' with (force)' : ''}`);

@@ -1,8 +1,9 @@
 /**
  * `socialaftale import FILE... [--committee KORTNAVN]`: parses and stores archive documents.
  * Every file is read and parsed before anything is written, and all files are stored in one
- * transaction: on bad input (exit 2) or a failure (exit 1) nothing is stored. Importing the same
- * document again changes nothing; a corrected version updates its meeting.
+ * transaction: on bad input (exit 2) or a failure (exit 1) nothing is stored, and a process killed
+ * while storing (it reports each file on stderr: "Gemmer 2 af 4: FIL") has committed nothing.
+ * Importing the same document again changes nothing; a corrected version updates its meeting.
  */
 import { readFile } from 'node:fs/promises';
 import { ArchiveInputError } from '../../archive/errors.ts';
@@ -90,7 +91,10 @@ export function makeImportCommand(openDb: () => Promise<Db>, clock: Clock = syst
     try {
       const summaries = await db.transaction(async (tx) => {
         const stored: ImportSummary[] = [];
-        for (const p of prepared) {
+        for (const [index, p] of prepared.entries()) {
+          // Progress on stderr (stdout is the result): a long import shows where it is.
+          if (prepared.length > 1)
+            io.stderr(`Gemmer ${index + 1} af ${prepared.length}: ${p.filename}\n`);
           stored.push(
             await storeImport(
               tx,
