@@ -3,7 +3,20 @@
  * or null; both go through the same schema and get the same Danish messages.
  */
 import { z } from 'zod';
+// Danish messages for zod's own checks, installed once for every schema.
+import '../../domain/validation/danish-zod.ts';
 import type { FieldErrors } from '../../domain/errors.ts';
+
+export const UNSTORABLE =
+  'Teksten indeholder et tegn, der ikke kan gemmes (et nul-tegn eller et halvt tegn); fjern det og prøv igen.';
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * PostgreSQL refuses the NUL character in text, and a lone UTF-16 surrogate (half of an emoji,
+ * from a cut-off paste) would be stored as "�": both are refused with a sentence instead.
+ */
+export const storable = (s: string) => !s.includes('\u0000') && !LONE_SURROGATE.test(s);
 
 /** Trimmed text; empty allowed unless `required` gives the message for a missing value. */
 export const text = (max: number, required?: string) =>
@@ -13,6 +26,7 @@ export const text = (max: number, required?: string) =>
       error: (issue) =>
         issue.input === undefined && required !== undefined ? required : 'Skal være tekst.',
     })
+    .refine(storable, UNSTORABLE)
     .transform((s) => s.replace(/\r\n?/g, '\n').trim())
     .pipe(
       required === undefined
@@ -113,7 +127,7 @@ export const oneOf = <const T extends readonly [string, ...string[]]>(
 export const lines = z.preprocess(
   (v) => (typeof v === 'string' ? v.split(/\r?\n/) : (v ?? [])),
   z
-    .array(z.string().max(2000, 'Højst 2000 tegn pr. punkt.'))
+    .array(z.string().max(2000, 'Højst 2000 tegn pr. punkt.').refine(storable, UNSTORABLE))
     .transform((a) =>
       a.map((s) => s.replace(/^\s*(?:[-•*]|\d+[.)])\s*/, '').trim()).filter((s) => s !== ''),
     ),
