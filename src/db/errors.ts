@@ -28,6 +28,16 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
+/** Less free space than a write needs (the PGlite adapter checks before each write). */
+export class DiskFullError extends Error {
+  override name = 'DiskFullError';
+  /** PostgreSQL's disk_full, so it is classified like the server's own refusal. */
+  readonly code = '53100';
+  constructor(where: string) {
+    super(`No space left on device: too little free space for ${where}`);
+  }
+}
+
 /** Socket errors of a server that is down, unreachable or refusing connections. */
 const SOCKET_CODES = new Set([
   'ECONNREFUSED',
