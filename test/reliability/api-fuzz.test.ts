@@ -278,7 +278,7 @@ void describe('API fuzz: every write route with broken input', () => {
             );
           }
         }),
-        FUZZ_RUNS * 4,
+        FUZZ_RUNS * 3,
       );
     });
   }
