@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { openPostgres } from '../../src/db/client.ts';
 import { classifyDbError, DiskFullError } from '../../src/db/errors.ts';
 import { danishIssueMessage } from '../../src/domain/validation/danish-zod.ts';
-import { fieldErrors, text, UNSTORABLE } from '../../src/http/schemas/fields.ts';
+import { fieldErrors, id, text, UNSTORABLE, version } from '../../src/http/schemas/fields.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { assertDanish } from './fuzz-support.ts';
 
@@ -67,6 +67,13 @@ void describe('database errors in Danish', () => {
       assert.equal(parsed.error?.issues[0]?.message, UNSTORABLE);
     }
     assert.equal(text(100).parse(' 😀 æøå '), '😀 æøå');
+    // Ids and versions beyond PostgreSQL's integer would reach the database as an error.
+    assert.equal(
+      id('Vælg et udvalg.').safeParse('2147483648').error?.issues[0]?.message,
+      'Vælg et udvalg.',
+    );
+    assert.equal(id('Vælg et udvalg.').parse('2147483647'), 2147483647);
+    assert.equal(version.safeParse(99999999999).success, false);
   });
 
   void it('gives zod’s own checks Danish messages, leaving a schema’s own message alone', () => {

@@ -92,8 +92,11 @@ export const optionalTime = z.preprocess(
   ]),
 );
 
+/** The largest value of PostgreSQL's integer columns: a larger id or version names nothing. */
+export const MAX_INT = 2_147_483_647;
+
 export const id = (message: string) =>
-  z.coerce.number({ error: message }).int(message).positive(message);
+  z.coerce.number({ error: message }).int(message).positive(message).max(MAX_INT, message);
 
 export const optionalId = z.preprocess(
   (v) => (v === undefined || v === null || v === '' ? null : v),
@@ -103,7 +106,8 @@ export const optionalId = z.preprocess(
       z.coerce
         .number({ error: 'Vælg en værdi fra listen.' })
         .int('Vælg en værdi fra listen.')
-        .positive('Vælg en værdi fra listen.'),
+        .positive('Vælg en værdi fra listen.')
+        .max(MAX_INT, 'Vælg en værdi fra listen.'),
     ],
     {
       error: 'Vælg en værdi fra listen.',
@@ -113,8 +117,9 @@ export const optionalId = z.preprocess(
 
 export const version = z.coerce
   .number({ error: 'Versionsnummeret mangler; genindlæs siden.' })
-  .int()
-  .positive('Versionsnummeret mangler; genindlæs siden.');
+  .int('Versionsnummeret mangler; genindlæs siden.')
+  .positive('Versionsnummeret mangler; genindlæs siden.')
+  .max(MAX_INT, 'Versionsnummeret mangler; genindlæs siden.');
 
 /** One of the codes, with a Danish message naming the choices. */
 export const oneOf = <const T extends readonly [string, ...string[]]>(
