@@ -141,7 +141,9 @@ function pgClientDb(client: pg.PoolClient): Db {
 
 /** Connects a pool to a PostgreSQL server. */
 export function openPostgres(url: string, max = 10): Db {
-  const pool = new pg.Pool({ connectionString: url, max, types });
+  // A server that does not answer at all (a dropped network, not a refused port) would otherwise
+  // keep every request waiting; after 10 s it counts as unreachable (503, src/db/errors.ts).
+  const pool = new pg.Pool({ connectionString: url, max, types, connectionTimeoutMillis: 10_000 });
   // An idle connection the server ends (a restart, a terminated backend, or a database dropped
   // right after close() while the goodbye is still in flight) emits 'error' on the pool; without a
   // listener that is an uncaught exception that takes the whole process down. The next query opens

@@ -16,7 +16,7 @@ export interface DbFailure {
 }
 
 export const DB_UNAVAILABLE =
-  'Databasen svarer ikke lige nu, så intet er gemt. Prøv igen om lidt; fortsætter det, så kontakt driften.';
+  'Databasen svarer ikke lige nu. Prøv igen om lidt; fortsætter det, så kontakt driften.';
 export const DB_DISK_FULL =
   'Der er ikke mere plads på serverens disk, så ændringen er ikke gemt. Kontakt driften, og prøv igen, når der er gjort plads.';
 
