@@ -199,12 +199,14 @@ void describe('form fuzz: every POST form of the pages with broken values', () =
   let secretariat: Client;
   let fingerprint: () => Promise<string>;
   let found: { pages: number; forms: Form[] };
+  let deficitModel = 0;
   const statuses = new Map<number, number>();
 
   before(async () => {
     t = await createTestApp();
     secretariat = await t.login('secretariat');
     const world = await buildWorld(t, secretariat);
+    deficitModel = world.deficitModel;
     found = await crawl(secretariat, [
       '/',
       `/meetings/${world.meeting}`,
@@ -226,6 +228,20 @@ void describe('form fuzz: every POST form of the pages with broken values', () =
     for (const part of ['/meetings', '/items', '/offers', '/plan', '/finance', '/tariffs'])
       assert.ok(actions.includes(part), `en formular under ${part} (fandt ${actions})`);
     assert.ok(found.forms.length >= 20, `${found.forms.length} formularer`);
+  });
+
+  void it('clamps the row count a deficit model form sends back (a huge one answered 500)', async () => {
+    for (const count of ['99999999999999999999', '1e400', '-5', '2.5', 'NaN']) {
+      for (const action of ['save', 'fill-population']) {
+        const res = await secretariat.form(`/finance/deficit/${deficitModel}`, {
+          name: 'Model',
+          municipalityCount: count,
+          action,
+        });
+        assert.ok(res.status < 500, `${count} ${action}: ${res.status}`);
+        await res.body?.cancel();
+      }
+    }
   });
 
   void it('answers every broken submission without a 5xx, in Danish, nothing half-saved', async () => {
