@@ -3,6 +3,7 @@
  * or usage (a Danish sentence on stderr), 1 on a failure of the program.
  */
 import { ConfigError, loadConfig } from '../config.ts';
+import { classifyDbError, DatabaseUnavailableError } from '../db/errors.ts';
 import { openDatabase } from '../db/open.ts';
 import { makeBackupCommand, makeRestoreCommand } from './commands/backup.ts';
 import { financeCommand } from './commands/finance.ts';
@@ -71,6 +72,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof UsageError || error instanceof ConfigError) {
       io.stderr(`${error.message}\n`);
       return 2;
+    }
+    // The database down, unopenable or full: its Danish sentence, not the driver's English.
+    const failure = classifyDbError(error);
+    if (error instanceof DatabaseUnavailableError || failure !== null) {
+      io.stderr(
+        `${error instanceof DatabaseUnavailableError ? error.message : failure?.message}\n`,
+      );
+      return 1;
     }
     io.stderr(`Fejl: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;

@@ -2,8 +2,10 @@
  * One small database interface with two adapters: PGlite (embedded, a folder or memory) and a
  * PostgreSQL server through `pg`. Repositories write plain Postgres SQL against `Db` only.
  */
+import { statfsSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { DiskFullError } from './errors.ts';
 
 export type Param =
   string | number | boolean | null | Date | Uint8Array | readonly unknown[] | object;
@@ -37,20 +39,48 @@ function normaliseParams(params: readonly Param[]): unknown[] {
 
 type PgliteLike = Pick<PGlite, 'query' | 'exec'>;
 
-function pgliteDb(handle: PgliteLike, root: PGlite, inTx: boolean): Db & { raw: PGlite } {
+/**
+ * Free space a PGlite folder must keep before a write starts. PostgreSQL needs room for a new WAL
+ * segment (16 MB) at commit; when the write-ahead log cannot be written there, the embedded
+ * server stops for good (a PANIC that leaves PGlite's promise pending) instead of refusing the
+ * one transaction as a PostgreSQL server does. So writes are refused while less is free; reads
+ * go on.
+ */
+export const PGLITE_SPACE_RESERVE = 40 * 1024 * 1024;
+
+/** Throws DiskFullError when the folder's file system has less than the reserve free. */
+function spaceGuard(dataDir: string | null): () => void {
+  if (dataDir === null) return () => undefined;
+  return () => {
+    const { bavail, bsize } = statfsSync(dataDir);
+    if (bavail * bsize < PGLITE_SPACE_RESERVE) throw new DiskFullError(dataDir);
+  };
+}
+
+const READ_ONLY = /^\s*(select|show)\b/i;
+
+function pgliteDb(
+  handle: PgliteLike,
+  root: PGlite,
+  inTx: boolean,
+  ensureSpace: () => void,
+): Db & { raw: PGlite } {
   return {
     kind: 'pglite',
     raw: root,
     async query<T>(sql: string, params: readonly Param[] = []) {
+      if (!inTx && !READ_ONLY.test(sql)) ensureSpace();
       const res = await handle.query<T>(sql, normaliseParams(params));
       return res.rows;
     },
     async exec(sql: string) {
+      if (!inTx) ensureSpace();
       await handle.exec(sql);
     },
     async transaction<T>(fn: (tx: Db) => Promise<T>) {
       if (inTx) return fn(this);
-      return root.transaction((tx) => fn(pgliteDb(tx, root, true)));
+      ensureSpace();
+      return root.transaction((tx) => fn(pgliteDb(tx, root, true, ensureSpace)));
     },
     async close() {
       if (!inTx) await root.close();
@@ -63,15 +93,16 @@ const pgliteParsers = { [DATE_OID]: parseDate, [INT8_OID]: parseInt8, [NUMERIC_O
 /** Opens (creating if needed) a PGlite database in `dataDir`, or in memory when null. */
 export async function openPglite(dataDir: string | null): Promise<Db & { raw: PGlite }> {
   const options = { parsers: pgliteParsers };
+  if (dataDir !== null) spaceGuard(dataDir)(); // a full disk is reported before PGlite starts
   const root =
     dataDir === null ? await PGlite.create(options) : await PGlite.create(dataDir, options);
-  return pgliteDb(root, root, false);
+  return pgliteDb(root, root, false, spaceGuard(dataDir));
 }
 
 /** Opens an in-memory PGlite from a data-folder dump (a migrated template in tests, a backup). */
 export async function openPgliteFromDump(dump: Blob): Promise<Db & { raw: PGlite }> {
   const root = await PGlite.create({ loadDataDir: dump, parsers: pgliteParsers });
-  return pgliteDb(root, root, false);
+  return pgliteDb(root, root, false, spaceGuard(null));
 }
 
 const types = {

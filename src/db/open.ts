@@ -2,20 +2,50 @@
 import { mkdirSync } from 'node:fs';
 import type { Config } from '../config.ts';
 import { openPglite, openPostgres, type Db } from './client.ts';
+import { classifyDbError, DatabaseUnavailableError, DB_DISK_FULL } from './errors.ts';
 import { migrate } from './migrate.ts';
 
-export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Db> {
-  let db: Db;
-  if (config.databaseUrl !== null) {
-    db = openPostgres(config.databaseUrl);
-  } else {
-    mkdirSync(config.dataDir, { recursive: true });
-    db = await openPglite(config.dataDir);
+/** "host:port/database" of a connection string, without the user and the password. */
+function serverOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || '5432'}${u.pathname}`;
+  } catch {
+    return 'DATABASE_URL';
   }
+}
+
+/** A PGlite folder that cannot be opened: missing rights, a file in the way, a damaged folder. */
+async function openPgliteFolder(dataDir: string): Promise<Db> {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    return await openPglite(dataDir);
+  } catch (error) {
+    const full = classifyDbError(error)?.kind === 'disk-full';
+    throw new DatabaseUnavailableError(
+      full
+        ? `Databasen i mappen ${dataDir} kan ikke åbnes: ${DB_DISK_FULL}`
+        : `Databasen i mappen ${dataDir} kan ikke åbnes. Tjek at mappen findes, at programmet må skrive i den, og at den kun indeholder en Socialaftale-database (eller angiv en anden med --data).`,
+      { cause: error },
+    );
+  }
+}
+
+export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Db> {
+  const db =
+    config.databaseUrl !== null
+      ? openPostgres(config.databaseUrl)
+      : await openPgliteFolder(config.dataDir);
   try {
     await migrate(db);
   } catch (error) {
-    await db.close();
+    await db.close().catch(() => undefined);
+    // The server down or unreachable at start: say which server, never the password.
+    if (config.databaseUrl !== null && classifyDbError(error)?.kind === 'unavailable')
+      throw new DatabaseUnavailableError(
+        `Databasen svarer ikke (${serverOf(config.databaseUrl)}). Tjek at PostgreSQL kører, og at DATABASE_URL er rigtig.`,
+        { cause: error },
+      );
     throw error;
   }
   return db;

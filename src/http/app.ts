@@ -12,6 +12,7 @@ import {
   ThrottledError,
   ValidationError,
 } from '../domain/errors.ts';
+import { classifyDbError } from '../db/errors.ts';
 import type { Services } from '../services/index.ts';
 import { apiRoutes } from './api/index.ts';
 import type { AppEnv } from './context.ts';
@@ -40,7 +41,6 @@ import { offerPages } from './pages/offer.routes.tsx';
 import { searchPages } from './pages/search.routes.tsx';
 import { tariffPages } from './pages/tariff.routes.tsx';
 import { threadPages } from './pages/thread.routes.tsx';
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './database-unavailable.ts';
 import { healthRoute, type HealthOptions } from './health.ts';
 import { PageCache } from './page-cache.ts';
 import { staticFiles } from './static.ts';
@@ -52,18 +52,22 @@ export interface AppDeps {
   health?: Omit<HealthOptions, 'db'>;
 }
 
-/** PostgreSQL's foreign-key violation: an id in the input points at nothing. */
-const isForeignKeyViolation = (error: unknown) =>
-  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23503';
+type Status = 400 | 403 | 404 | 409 | 429 | 500 | 503 | 507;
 
-function statusOf(error: unknown): 400 | 403 | 404 | 409 | 429 | 500 | 503 {
-  if (error instanceof ValidationError || isForeignKeyViolation(error)) return 400;
+function statusOf(error: unknown): Status {
+  if (error instanceof ValidationError) return 400;
   if (error instanceof ThrottledError) return 429;
   if (error instanceof ForbiddenError) return 403;
   if (error instanceof NotFoundError) return 404;
   if (error instanceof ConflictError || error instanceof StateError) return 409;
-  if (isDatabaseUnavailable(error)) return 503;
-  return 500;
+  return classifyDbError(error)?.status ?? 500;
+}
+
+/** The sentence shown: the error's own for failures a user can act on, never a driver's text. */
+function messageOf(error: Error, status: Status): string {
+  if (status === 500)
+    return 'Der opstod en fejl hos os. Prøv igen om lidt; fortsætter fejlen, så kontakt sekretariatet.';
+  return classifyDbError(error)?.message ?? error.message;
 }
 
 export function createApp(deps: AppDeps) {
@@ -115,22 +119,16 @@ export function createApp(deps: AppDeps) {
   app.onError((error, c) => {
     const status = statusOf(error);
     if (status === 500) console.error(error);
-    if (status === 503) {
-      console.error(`Databasen kan ikke nås: ${error.message}`);
+    // The database down or the disk full: a short note in the log, the user gets a Danish page.
+    if (status === 503 || status === 507) {
+      console.error(`Database: ${error.message}`);
       c.header('Retry-After', '30');
     }
-    const message =
-      status === 500
-        ? 'Der opstod en fejl hos os. Prøv igen om lidt; fortsætter fejlen, så kontakt sekretariatet.'
-        : status === 503
-          ? DATABASE_UNAVAILABLE_MESSAGE
-          : isForeignKeyViolation(error)
-            ? 'En af de valgte værdier findes ikke (længere). Genindlæs siden og prøv igen.'
-            : error.message;
+    const message = messageOf(error, status);
     if (c.req.path.startsWith('/api/')) {
       return c.json(
-        error instanceof ValidationError
-          ? { error: message, fields: error.fields }
+        status === 400
+          ? { error: message, fields: error instanceof ValidationError ? error.fields : {} }
           : { error: message },
         status,
       );
@@ -145,7 +143,8 @@ export function createApp(deps: AppDeps) {
       409: 'Det kunne ikke lade sig gøre',
       429: 'For mange forsøg',
       500: 'Der opstod en fejl',
-      503: 'Databasen kan ikke nås',
+      503: 'Databasen svarer ikke',
+      507: 'Disken er fuld',
     };
     return errorPage(c, status, titles[status], message);
   });

@@ -9,10 +9,10 @@ import { describe, it } from 'node:test';
 import { silentServer } from '../../test/support/silent-server.ts';
 import { loadConfig } from '../config.ts';
 import { openPostgres } from '../db/client.ts';
+import { classifyDbError } from '../db/errors.ts';
 import { systemClock } from '../services/clock.ts';
 import { createServices } from '../services/index.ts';
 import { createApp } from './app.ts';
-import { isDatabaseUnavailable } from './database-unavailable.ts';
 
 function appOn(port: number) {
   const db = openPostgres(`postgres://x:y@127.0.0.1:${port}/x`, 2, 200);
@@ -24,11 +24,11 @@ async function assertUnavailable(app: ReturnType<typeof appOn>['app']) {
   const page = await app.request('/committees');
   assert.equal(page.status, 503);
   assert.equal(page.headers.get('retry-after'), '30');
-  assert.match(await page.text(), /Databasen kan ikke nås lige nu/);
+  assert.match(await page.text(), /Databasen svarer ikke lige nu/);
   const api = await app.request('/api/committees');
   assert.equal(api.status, 503);
   const body = (await api.json()) as { error: string };
-  assert.match(body.error, /^Databasen kan ikke nås lige nu/);
+  assert.match(body.error, /^Databasen svarer ikke lige nu/);
 }
 
 void describe('database unavailable while running', () => {
@@ -56,6 +56,7 @@ void describe('database unavailable while running', () => {
   });
 
   void it('tells a database outage from a fault in the code', () => {
+    const isDatabaseUnavailable = (error: unknown) => classifyDbError(error)?.status === 503;
     assert.ok(isDatabaseUnavailable({ code: 'ECONNREFUSED' }));
     assert.ok(isDatabaseUnavailable({ code: '57P01', message: 'terminating connection' }));
     assert.ok(isDatabaseUnavailable({ code: '08006' }));

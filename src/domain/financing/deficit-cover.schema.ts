@@ -1,4 +1,6 @@
 import { z } from 'zod';
+// Danish messages for zod's own checks, installed once for every schema.
+import '../validation/danish-zod.ts';
 import { NO_USAGE_MESSAGE_DA, type DeficitCoverModel } from './deficit-cover.ts';
 
 /** How far the two weights may sum from 1 and still be accepted (then divided by their sum). */

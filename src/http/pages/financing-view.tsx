@@ -9,7 +9,7 @@ import {
 import { formatDanishDate } from '../../domain/meetings/index.ts';
 import { formatDanishDecimal, formatKroner } from '../../domain/occupancy/index.ts';
 import type { DeficitModelFields, ItemChoice } from '../../db/repositories/financing.repository.ts';
-import { formatYears } from '../schemas/financing.schema.ts';
+import { formatYears, municipalityCount } from '../schemas/financing.schema.ts';
 import { Csrf, Select, TextField } from './components.tsx';
 
 /** A share as a Danish percentage with 3 decimals: 1/3 → "33,333 %". */
@@ -216,7 +216,7 @@ export interface ParameterFormProps {
 export function ParameterForm(p: ParameterFormProps) {
   const v = p.values;
   const e = p.errors;
-  const count = Number(v.municipalityCount ?? '0') || 0;
+  const count = municipalityCount(v);
   const years = (v.shownYears ?? '')
     .split(/[,\s]+/)
     .filter((s) => s !== '')

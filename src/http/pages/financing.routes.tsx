@@ -18,6 +18,7 @@ import { renderDeficitModelPdf } from '../../services/pdf/deficit-model-pdf.ts';
 import { deficitModelWorkbook } from '../../services/xlsx/deficit-model.ts';
 import type { AppEnv } from '../context.ts';
 import {
+  municipalityCount,
   newDeficitModelSchema,
   readDeficitModelForm,
   readFixedShareQuery,
@@ -383,7 +384,7 @@ financePages.post('/finance/deficit/:id', async (c) => {
     // Fill the population from the platform's series for the chosen period; nothing is saved.
     const period = values.populationPeriod ?? view.model.populationPeriod;
     const population = await s.populationIn(period);
-    const count = Number(values.municipalityCount ?? '0') || 0;
+    const count = municipalityCount(values);
     const missing: string[] = [];
     for (let i = 0; i < count; i++) {
       const name = (values[`municipalities.${i}.name`] ?? '').trim();

@@ -3,7 +3,20 @@
  * or null; both go through the same schema and get the same Danish messages.
  */
 import { z } from 'zod';
+// Danish messages for zod's own checks, installed once for every schema.
+import '../../domain/validation/danish-zod.ts';
 import type { FieldErrors } from '../../domain/errors.ts';
+
+export const UNSTORABLE =
+  'Teksten indeholder et tegn, der ikke kan gemmes (et nul-tegn eller et halvt tegn); fjern det og prøv igen.';
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * PostgreSQL refuses the NUL character in text, and a lone UTF-16 surrogate (half of an emoji,
+ * from a cut-off paste) would be stored as "�": both are refused with a sentence instead.
+ */
+export const storable = (s: string) => !s.includes('\u0000') && !LONE_SURROGATE.test(s);
 
 /** Trimmed text; empty allowed unless `required` gives the message for a missing value. */
 export const text = (max: number, required?: string) =>
@@ -13,6 +26,7 @@ export const text = (max: number, required?: string) =>
       error: (issue) =>
         issue.input === undefined && required !== undefined ? required : 'Skal være tekst.',
     })
+    .refine(storable, UNSTORABLE)
     .transform((s) => s.replace(/\r\n?/g, '\n').trim())
     .pipe(
       required === undefined
@@ -78,8 +92,11 @@ export const optionalTime = z.preprocess(
   ]),
 );
 
+/** The largest value of PostgreSQL's integer columns: a larger id or version names nothing. */
+export const MAX_INT = 2_147_483_647;
+
 export const id = (message: string) =>
-  z.coerce.number({ error: message }).int(message).positive(message);
+  z.coerce.number({ error: message }).int(message).positive(message).max(MAX_INT, message);
 
 export const optionalId = z.preprocess(
   (v) => (v === undefined || v === null || v === '' ? null : v),
@@ -89,7 +106,8 @@ export const optionalId = z.preprocess(
       z.coerce
         .number({ error: 'Vælg en værdi fra listen.' })
         .int('Vælg en værdi fra listen.')
-        .positive('Vælg en værdi fra listen.'),
+        .positive('Vælg en værdi fra listen.')
+        .max(MAX_INT, 'Vælg en værdi fra listen.'),
     ],
     {
       error: 'Vælg en værdi fra listen.',
@@ -99,8 +117,9 @@ export const optionalId = z.preprocess(
 
 export const version = z.coerce
   .number({ error: 'Versionsnummeret mangler; genindlæs siden.' })
-  .int()
-  .positive('Versionsnummeret mangler; genindlæs siden.');
+  .int('Versionsnummeret mangler; genindlæs siden.')
+  .positive('Versionsnummeret mangler; genindlæs siden.')
+  .max(MAX_INT, 'Versionsnummeret mangler; genindlæs siden.');
 
 /** One of the codes, with a Danish message naming the choices. */
 export const oneOf = <const T extends readonly [string, ...string[]]>(
@@ -113,7 +132,7 @@ export const oneOf = <const T extends readonly [string, ...string[]]>(
 export const lines = z.preprocess(
   (v) => (typeof v === 'string' ? v.split(/\r?\n/) : (v ?? [])),
   z
-    .array(z.string().max(2000, 'Højst 2000 tegn pr. punkt.'))
+    .array(z.string().max(2000, 'Højst 2000 tegn pr. punkt.').refine(storable, UNSTORABLE))
     .transform((a) =>
       a.map((s) => s.replace(/^\s*(?:[-•*]|\d+[.)])\s*/, '').trim()).filter((s) => s !== ''),
     ),

@@ -102,6 +102,19 @@ const NUMBER_HINT = 'Skriv et tal, fx 1.260.562 eller 0,25.';
  * old and none in common, which renames the columns (typing 2017-2019 over 2022-2024 keeps the
  * figures just typed in the three columns).
  */
+
+/** Rows of kommuner a model form may carry; the form's hidden count is clamped to it. */
+export const MAX_MUNICIPALITIES = 200;
+
+/**
+ * The number of kommune rows a posted form says it has, as a whole number 0-200: the hidden field
+ * comes back from the browser, and a huge or broken count must not make a page loop for ever.
+ */
+export function municipalityCount(values: Record<string, string | undefined>): number {
+  const n = Math.trunc(Number(values.municipalityCount ?? '0'));
+  return Number.isFinite(n) ? Math.min(MAX_MUNICIPALITIES, Math.max(0, n)) : 0;
+}
+
 export function readDeficitModelForm(
   values: Record<string, string>,
 ): { ok: true; value: DeficitModelInput } | { ok: false; errors: FieldErrors } {
@@ -124,7 +137,7 @@ export function readDeficitModelForm(
   const years = usageYears ?? shownYears;
   // Same number of years and none in common (2022-2024 → 2017-2019): the columns are renamed.
   const relabel = years.length === shownYears.length && !years.some((y) => shownYears.includes(y));
-  const count = Math.min(200, Math.max(0, Number(values.municipalityCount ?? '0') || 0));
+  const count = municipalityCount(values);
   const municipalities = Array.from({ length: count }, (_, i) => {
     const p = `municipalities.${i}`;
     const shown = shownYears.map((_, j) => num(`${p}.usage.${j}`, 0));
