@@ -49,7 +49,9 @@ async function expectDown(app: ReturnType<typeof createApp>): Promise<void> {
   assert.match(body.error, DANISH_DOWN);
   const health = await app.request('/health');
   assert.equal(health.status, 503);
-  assert.equal(((await health.json()) as { status: string }).status, 'unavailable');
+  const probe = (await health.json()) as { status: string; database: { status: string } };
+  assert.equal(probe.status, 'error');
+  assert.equal(probe.database.status, 'error', 'refused, not timed out');
 }
 
 /** The CLI as a user runs it; returns the exit status and standard error. */
