@@ -200,6 +200,13 @@ export function offerService(db: Db, clock: Clock) {
       );
     },
 
+    /** Whether the actor may write to the offer: the secretariat, or the operator that runs it. */
+    async writable(actor: Actor, id: number): Promise<boolean> {
+      if (isSecretariat(actor.viewer)) return true;
+      const row = await repo.find(id);
+      return row !== null && runsOffer(actor, row);
+    },
+
     async get(actor: Actor, id: number) {
       const offer = await visible(actor, id);
       const [events, reinforced, annualReports] = await Promise.all([

@@ -8,10 +8,8 @@ import { loadConfig } from '../../src/config.ts';
 import { systemClock } from '../../src/services/clock.ts';
 import { createServices } from '../../src/services/index.ts';
 import type { Role } from '../../src/domain/meetings/index.ts';
-import type { Client } from '../support/app.ts';
+import { clientOver, PASSWORD, type Client } from '../support/app.ts';
 import type { ProcessDb } from '../support/processes.ts';
-
-export const PASSWORD = 'en-lang-test-adgangskode';
 
 /** Creates a user directly in the database (before any child holds a PGlite folder). */
 export async function addUser(pdb: ProcessDb, email: string, role: Role): Promise<number> {
@@ -132,22 +130,5 @@ export function httpClient(origin: string, cookie: string, csrf = ''): Client {
     if (cookie !== '') headers.set('cookie', cookie);
     return fetch(`${origin}${path}`, { ...init, headers, redirect: 'manual' });
   };
-  const c: Client = {
-    userId: null,
-    csrf,
-    request,
-    form: (path, fields) =>
-      request(path, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ _csrf: c.csrf, ...fields }).toString(),
-      }),
-    json: (path, method, body) =>
-      request(path, {
-        method,
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      }),
-  };
-  return c;
+  return clientOver(request, null, csrf);
 }

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { VERSION } from '../../src/http/health.ts';
 import { processSuite } from './fixture.ts';
-import { PASSWORD, addUser, heldRequest, loginForm } from './http-client.ts';
+import { PASSWORD } from '../support/app.ts';
+import { addUser, heldRequest, loginForm } from './http-client.ts';
 
 void describe('serve: graceful shutdown', () => {
   const suite = processSuite((pdb) => addUser(pdb, 'admin@test.dk', 'administrator'));

@@ -39,6 +39,35 @@ export interface Client {
   json(path: string, method: string, body: unknown): Promise<Response>;
 }
 
+/**
+ * A `Client` over any way of sending a request (the app in-process, or a real server over HTTP):
+ * forms get the CSRF token, JSON its content type.
+ */
+export function clientOver(
+  send: (path: string, init?: RequestInit) => Promise<Response>,
+  userId: number | null,
+  csrf: string,
+): Client {
+  const c: Client = {
+    userId,
+    csrf,
+    request: send,
+    form: (path, fields) =>
+      send(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: c.csrf, ...fields }).toString(),
+      }),
+    json: (path, method, body) =>
+      send(path, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+  };
+  return c;
+}
+
 export const fixedClock = (iso = '2021-01-10T09:00:00Z'): Clock => ({ now: () => new Date(iso) });
 
 let counter = 0;
@@ -65,24 +94,7 @@ export async function createTestApp(
       }
       return res;
     };
-    const c: Client = {
-      userId,
-      csrf,
-      request: send,
-      form: (path, fields) =>
-        send(path, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({ _csrf: c.csrf, ...fields }).toString(),
-        }),
-      json: (path, method, body) =>
-        send(path, {
-          method,
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        }),
-    };
-    return c;
+    return clientOver(send, userId, csrf);
   }
 
   async function anonymousClient(): Promise<Client> {

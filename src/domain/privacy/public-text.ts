@@ -9,12 +9,6 @@ import type { PublicText } from './findings.ts';
 
 export type MeetingPublication = 'agenda' | 'minutes';
 
-export const PUBLICATION_LABEL: Record<MeetingPublication | 'tariff-appendix', string> = {
-  agenda: 'Dagsorden',
-  minutes: 'Referat',
-  'tariff-appendix': 'Takstbilag',
-};
-
 export type ScannedItem = Pick<
   Item,
   | 'id'

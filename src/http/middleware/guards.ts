@@ -29,11 +29,7 @@ const runsOffer: Check = async (viewer, c) => {
   const id = Number(/\/offers\/(\d+)/.exec(c.req.path)?.[1]);
   if (!Number.isSafeInteger(id)) return false;
   const actor = { viewer, organisationId: c.get('user')?.organisationId ?? null };
-  const offers = offerService(c.get('services').db, c.get('services').clock);
-  const [mine] = await offers
-    .list(actor, { mine: true })
-    .then((all) => all.filter((o) => o.id === id));
-  return mine !== undefined;
+  return offerService(c.get('services').db, c.get('services').clock).writable(actor, id);
 };
 
 const WRITERS: [method: string, path: RegExp, check: Check][] = [
