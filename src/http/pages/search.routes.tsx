@@ -305,7 +305,7 @@ async function searchPage(c: PageContext) {
               ? `Over ${result.total.toLocaleString('da-DK')} punkter fundet; de nyeste ${result.total.toLocaleString('da-DK')} er sorteret efter relevans`
               : result.total === 1
                 ? '1 punkt fundet'
-                : `${result.total} punkter fundet`}
+                : `${result.total.toLocaleString('da-DK')} punkter fundet`}
             {pages > 1 ? `; viser ${first}–${Math.min(first + PAGE_SIZE - 1, result.total)}` : ''}.
           </p>
           {groupByMeeting(result.hits).map((g) => (
