@@ -205,7 +205,7 @@ void describe(`backup and restore (${testDbKind})`, () => {
     await backupDatabase(source.db, file('large.backup'));
     const lines = readLines('large.backup');
     const row = lines.findIndex((l) => l.startsWith('["large",'));
-    assert.deepEqual(JSON.parse(lines[row] ?? '')[1], { bytes: large.length });
+    assert.deepEqual((JSON.parse(lines[row] ?? '[]') as unknown[])[1], { bytes: large.length });
     const chunks = lines.slice(row + 1, row + 5).map((l) => JSON.parse(l) as { data: string });
     assert.deepEqual(
       Buffer.concat(chunks.map((c) => Buffer.from(c.data, 'base64'))),
