@@ -71,6 +71,7 @@ function recording(db: Db): { db: Db; last: { sql: string; params: readonly Para
     },
     exec: (sql) => db.exec(sql),
     transaction: (fn) => db.transaction(fn),
+    ping: () => db.ping(),
     close: () => db.close(),
   };
   return state;
