@@ -34,6 +34,12 @@ export async function restoreDatabase(
   await db.transaction(async (tx) => {
     await useCanonicalSettings(tx);
     const tables = await checkTarget(tx, manifest);
+    // Every table at once, before anything changes: requests of a running app wait for the
+    // commit and then see the restored data, never a part of it, and the restore does not take
+    // its locks one by one while they take theirs (a deadlock).
+    await tx.exec(
+      `lock table ${tables.map((t) => quoteIdent(t.name)).join(', ')} in access exclusive mode`,
+    );
     if (options.force !== true) await refuseNonEmpty(tx, tables);
     const triggers = await listTableObjects(tx, 'user-trigger');
     const foreignKeys = await listTableObjects(tx, 'immediate-foreign-key');
