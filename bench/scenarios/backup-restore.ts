@@ -9,7 +9,7 @@
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +67,7 @@ async function runScenario(ctx: BenchContext): Promise<ResultTable[]> {
       dispose = () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
     } else {
       env.SOCIALAFTALE_DATA = join(dir, 'data');
+      mkdirSync(env.SOCIALAFTALE_DATA);
       db = await openPglite(env.SOCIALAFTALE_DATA);
     }
     await migrate(db);
