@@ -25,7 +25,29 @@ import { populateSearchCorpus } from './search.ts';
 const READERS = 200;
 const SOAK_READERS = 50;
 const P99_TARGET_MS = 200;
-const SEARCHES = ['takst', 'kvisten', 'beskæftigelse', 'forstærkede samarbejde', 'kapacitet'];
+const WORDS = [
+  'takst',
+  'kvisten',
+  'beskæftigelse',
+  'forstærkede samarbejde',
+  'kapacitet',
+  'kompetenceudvikling',
+  'autismeområdet',
+  'forsorgshjem',
+  '"egenmestring og recovery"',
+  'Hedebo',
+  'Skansen',
+  'Aalborg takster',
+];
+/** Per word, the search alone and with a filter: 60 different searches. */
+const FILTERS = [
+  '',
+  '&committee=DAS',
+  '&from=2016&to=2019',
+  '&decided=yes',
+  '&municipality=Hjørring',
+];
+const SEARCHES = WORDS.flatMap((w) => FILTERS.map((f) => `q=${encodeURIComponent(w)}${f}`));
 
 type Mix = NonNullable<LoadOptions['mix']>;
 
@@ -38,8 +60,8 @@ function buildMix(origin: string, meetingIds: number[]): Mix {
       label: 'meeting page',
     });
     if (i % 3 === 2) {
-      const q = SEARCHES[Math.floor(i / 3) % SEARCHES.length] ?? 'takst';
-      mix.push({ url: `${origin}/search?q=${encodeURIComponent(q)}`, label: 'search' });
+      const query = SEARCHES[Math.floor(i / 3) % SEARCHES.length] ?? 'q=takst';
+      mix.push({ url: `${origin}/search?${query}`, label: 'search' });
     }
   }
   return mix;
@@ -110,6 +132,17 @@ async function run(ctx: BenchContext): Promise<ResultTable[]> {
       const mixed = await load({ mix, durationS: loadS, concurrency: READERS, warmupMs: 1000 });
       const cpu = process.cpuUsage(cpu0);
       const cpuShare = (cpu.user + cpu.system) / 1000 / (performance.now() - t0);
+      // The same readers signed in: nothing is served from the public page caches, so this is
+      // what every page and search costs when rendered and searched afresh.
+      const cookie = await signedInReader(services, config.secureCookies);
+      ctx.log(`  the same, signed in (no public cache), ${READERS} readers, ${loadS} s`);
+      const signedIn = await load({
+        mix,
+        durationS: loadS,
+        concurrency: READERS,
+        warmupMs: 1000,
+        headers: { cookie },
+      });
 
       ctx.log(`  soak: ${SOAK_READERS} readers, ${soakS} s, memory sampled every second`);
       const series = sampleSeries(options.quick ? 250 : 1000);
@@ -118,18 +151,21 @@ async function run(ctx: BenchContext): Promise<ResultTable[]> {
 
       // Where the time goes: each kind of request alone, one at a time, in-process.
       const runs = { warmup: 3, runs: options.quick ? 10 : 30 };
-      const single = async (path: string) =>
-        (await timeRuns(async () => (await server.app.request(path)).text(), runs)).median;
+      const single = async (path: string, headers: Record<string, string> = {}) =>
+        (await timeRuns(async () => (await server.app.request(path, { headers })).text(), runs))
+          .median;
       const alone = {
         health: await single('/health'),
         meeting: await single(`/meetings/${meeting.meetingId}`),
         archiveMeeting: await single(`/meetings/${archive[0]?.id ?? meeting.meetingId}`),
         search: await single(`/search?q=takst`),
+        searchSignedIn: await single(`/search?q=takst`, { cookie }),
         searchService: (await timeRuns(() => searchService(bench.db, ANONYMOUS, 'takst', {}), runs))
           .median,
       };
       return tables({
         mixed,
+        signedIn,
         base,
         pagesOnly,
         soak,
@@ -148,8 +184,22 @@ async function run(ctx: BenchContext): Promise<ResultTable[]> {
   }
 }
 
+/** A member's session cookie (a member of no committee: the public's rights, signed in). */
+async function signedInReader(
+  services: ReturnType<typeof createServices>,
+  secureCookies: boolean,
+): Promise<string> {
+  const email = 'laeser@bench.example';
+  const password = 'en-lang-adgangskode-til-bench';
+  await services.auth.createUser({ email, name: 'Læser', password, role: 'member' });
+  const session = await services.auth.login(email, password);
+  if (!session) throw new Error('The bench reader could not sign in');
+  return `${secureCookies ? '__Host-sa_session' : 'sa_session'}=${session.token}`;
+}
+
 interface Measured {
   mixed: LoadResult;
+  signedIn: LoadResult;
   base: LoadResult;
   pagesOnly: LoadResult;
   soak: LoadResult;
@@ -173,9 +223,9 @@ function tables(m: Measured): ResultTable[] {
     metric(`${label} requests`, s.latency.count, 'count'),
   ]);
   const notes = [
-    `${READERS} closed-loop readers (no think time), anonymous, keep-alive, loopback; 3 meeting pages (the 40-item meeting and 11 archive meetings in turn) for each search (${SEARCHES.join(', ')}). ${m.counts.items} archive items in ${m.counts.meetings} meetings. Client in a worker thread of the server's process.`,
+    `${READERS} closed-loop readers (no think time), anonymous, keep-alive, loopback; 3 meeting pages (the 40-item meeting and 11 archive meetings in turn) for each search, ${SEARCHES.length} different searches in turn (${WORDS.join(', ')}; each alone and with a committee, year, decided or kommune filter). Anonymous pages and searches are served from the public page caches while nothing changes (see load.signed-in for the uncached cost). ${m.counts.items} archive items in ${m.counts.meetings} meetings. Client in a worker thread of the server's process.`,
     `CPU of the process (server and client thread) during the run: ${(m.cpuShare * 100).toFixed(0)} % of one core.`,
-    `Alone, one at a time in-process (median ms): /health ${m.alone.health?.toFixed(1)}, 40-item meeting page ${m.alone.meeting?.toFixed(1)}, archive meeting page ${m.alone.archiveMeeting?.toFixed(1)}, /search?q=takst ${m.alone.search?.toFixed(1)} (of which the search service ${m.alone.searchService?.toFixed(1)}).`,
+    `Alone, one at a time in-process (median ms): /health ${m.alone.health?.toFixed(1)}, 40-item meeting page ${m.alone.meeting?.toFixed(1)}, archive meeting page ${m.alone.archiveMeeting?.toFixed(1)}, /search?q=takst ${m.alone.search?.toFixed(1)} from the public cache, ${m.alone.searchSignedIn?.toFixed(1)} signed in (of which the search service ${m.alone.searchService?.toFixed(1)}).`,
   ];
   if (mixed.errors > 0) notes.push(`Errors: ${JSON.stringify(mixed.errorKinds)}`);
   if (base.errors > 0) notes.push(`Baseline errors: ${JSON.stringify(base.errorKinds)}`);
@@ -188,6 +238,20 @@ function tables(m: Measured): ResultTable[] {
       metrics: [...loadMetrics(mixed, base, P99_TARGET_MS), ...perLabel],
       notes,
       details: { mixed, baseline: base, alone: m.alone, cpuShare: m.cpuShare },
+    },
+    {
+      id: 'load.signed-in',
+      title: `The same mix signed in: no page served from the public caches (${READERS} readers, ${m.loadS} s)`,
+      baseline: `GET /health, same server, ${READERS} readers`,
+      metrics: [
+        ...loadMetrics(m.signedIn, base, P99_TARGET_MS),
+        ...Object.entries(m.signedIn.byLabel ?? {}).flatMap(([label, s]) => [
+          metric(`${label} p50`, s.latency.p50, 'ms', { baseline: base.latency.p50 }),
+          metric(`${label} p99`, s.latency.p99, 'ms', { baseline: base.latency.p99 }),
+        ]),
+      ],
+      notes: m.signedIn.errors > 0 ? [`Errors: ${JSON.stringify(m.signedIn.errorKinds)}`] : [],
+      details: { signedIn: m.signedIn },
     },
     {
       id: 'load.pages',

@@ -57,23 +57,34 @@ const VIEWERS: { label: string; viewer: Viewer }[] = [
   { label: 'secretariat', viewer: SECRETARIAT },
 ];
 
+interface Recorded {
+  sql: string;
+  params: readonly Param[];
+  /** The planner settings the search set in its transaction before the match. */
+  setup: { sql: string; params: readonly Param[] } | null;
+}
+
 /** A Db that remembers the last full-text match (@@) it ran, for EXPLAIN ANALYZE. */
-function recording(db: Db): { db: Db; last: { sql: string; params: readonly Param[] } | null } {
-  const state: { db: Db; last: { sql: string; params: readonly Param[] } | null } = {
-    db: db,
-    last: null,
-  };
-  state.db = {
-    kind: db.kind,
+function recording(db: Db): { db: Db; last: Recorded | null } {
+  const state: { db: Db; last: Recorded | null } = { db, last: null };
+  let setup: Recorded['setup'] = null;
+  const wrap = (inner: Db): Db => ({
+    kind: inner.kind,
     query<T>(sql: string, params: readonly Param[] = []) {
-      if (sql.includes('@@')) state.last = { sql, params };
-      return db.query<T>(sql, params);
+      if (sql.includes('set_config(')) setup = { sql, params };
+      else if (sql.includes('@@')) state.last = { sql, params, setup };
+      return inner.query<T>(sql, params);
     },
-    exec: (sql) => db.exec(sql),
-    transaction: (fn) => db.transaction(fn),
-    ping: () => db.ping(),
-    close: () => db.close(),
-  };
+    exec: (sql) => inner.exec(sql),
+    transaction: (fn) =>
+      inner.transaction((tx) => {
+        setup = null;
+        return fn(wrap(tx));
+      }),
+    ping: () => inner.ping(),
+    close: () => inner.close(),
+  });
+  state.db = wrap(db);
   return state;
 }
 
@@ -255,12 +266,15 @@ async function run(ctx: BenchContext): Promise<ResultTable[]> {
       if (query !== undefined && viewer !== undefined) {
         rec.last = null;
         await searchService(rec.db, viewer, query.q, query.filters ?? {});
-        const last = rec.last as { sql: string; params: readonly Param[] } | null;
+        const last = rec.last as Recorded | null;
         if (last !== null) {
-          const rows = await bench.db.query<{ 'QUERY PLAN': string }>(
-            `explain (analyze, buffers) ${last.sql}`,
-            last.params,
-          );
+          const rows = await bench.db.transaction(async (tx) => {
+            if (last.setup !== null) await tx.query(last.setup.sql, last.setup.params);
+            return tx.query<{ 'QUERY PLAN': string }>(
+              `explain (analyze, buffers) ${last.sql}`,
+              last.params,
+            );
+          });
           plan = rows.map((row) => row['QUERY PLAN']);
         }
       }

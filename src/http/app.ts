@@ -76,8 +76,10 @@ export function createApp(deps: AppDeps) {
   app.use('*', securityHeaders(deps.config));
   app.route('/', staticFiles);
   const pageCache = new PageCache();
+  const searchPageCache = new PageCache(500);
   app.use('*', async (c, next) => {
     c.set('pageCache', pageCache);
+    c.set('searchPageCache', searchPageCache);
     c.set('services', deps.services);
     c.set('config', deps.config);
     await next();

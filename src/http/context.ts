@@ -14,5 +14,7 @@ export interface AppEnv {
     csrfToken: string;
     /** rendered public pages, per app */
     pageCache: PageCache;
+    /** rendered public search pages, per app */
+    searchPageCache: PageCache;
   };
 }

@@ -14,6 +14,7 @@ import type {
 } from '../archive/types.ts';
 import type { Db } from '../db/client.ts';
 import type { ArchiveKind } from '../db/repositories/archive.repository.ts';
+import { namedUserIdsSql } from '../db/repositories/access-sql.ts';
 import { threadRepository } from '../db/repositories/thread.repository.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import {
@@ -317,14 +318,23 @@ interface SourceAccessRow {
   importedAt: Date;
   committeeId: number;
   stage: Stage | null;
+  /** for each personal item of the meeting, the users named on it */
+  personalViewerIds: number[][];
 }
 
-function mayDownload(viewer: Viewer, row: Pick<SourceAccessRow, 'committeeId' | 'stage'>) {
-  // The original document holds every item, closed ones too: only those who may read closed
-  // items of the committee get the file.
+/** The column personalViewerIds of the meeting aliased `m`, read in the query of the source. */
+const PERSONAL_VIEWER_IDS = `coalesce((select jsonb_agg(${namedUserIdsSql('pi.id')}) from item pi
+    where pi.meeting_id = m.id and pi.access = 'personal'), '[]'::jsonb) as "personalViewerIds"`;
+
+type SourceAccess = Pick<SourceAccessRow, 'committeeId' | 'stage' | 'personalViewerIds'>;
+
+function mayDownload(viewer: Viewer, row: SourceAccess) {
+  // The original document holds every item of the meeting: only those who may read all of them
+  // get the file (the closed ones, and each personal one).
   return (
     (row.stage === null ? isSecretariat(viewer) : canSeeMeeting(viewer, { stage: row.stage })) &&
-    canSeeAccess(viewer, row.committeeId, 'closed')
+    canSeeAccess(viewer, row.committeeId, 'closed') &&
+    row.personalViewerIds.every((ids) => canSeeAccess(viewer, row.committeeId, 'personal', ids))
   );
 }
 
@@ -336,15 +346,16 @@ export async function meetingSources(
 ): Promise<SourceInfo[]> {
   const rows = await db.query<SourceAccessRow & { current: boolean }>(
     `select s.id as "sourceId", s.filename, s.kind, s.imported_at as "importedAt",
-       s.committee_id as "committeeId", m.stage, (m.source_id = s.id) as current
+       s.committee_id as "committeeId", m.stage, ${PERSONAL_VIEWER_IDS},
+       (m.source_id = s.id) as current
      from archive_source s join meeting m on m.id = s.meeting_id
      where s.meeting_id = $1
      order by (m.source_id = s.id) desc, s.id desc`,
     [meetingId],
   );
-  return rows.map(({ current: _current, committeeId: _c, stage: _s, ...r }) => ({
+  return rows.map(({ current: _current, committeeId, stage, personalViewerIds, ...r }) => ({
     ...r,
-    downloadable: mayDownload(viewer, { committeeId: _c, stage: _s }),
+    downloadable: mayDownload(viewer, { committeeId, stage, personalViewerIds }),
   }));
 }
 
@@ -375,7 +386,7 @@ export async function itemSource(
     }
   >(
     `select s.id as "sourceId", s.filename, s.kind, s.imported_at as "importedAt",
-       s.committee_id as "committeeId", m.stage,
+       s.committee_id as "committeeId", m.stage, ${PERSONAL_VIEWER_IDS},
        i.source_from_page as "fromPage", i.source_to_page as "toPage",
        i.source_from_line as "fromLine", i.source_to_line as "toLine",
        jsonb_array_length(s.pages) as "pageCount", i.body
@@ -408,7 +419,8 @@ export async function sourceDownload(
 ): Promise<{ filename: string; mediaType: string; bytes: Uint8Array }> {
   const rows = await db.query<SourceAccessRow & { mediaType: string; bytes: Uint8Array }>(
     `select s.id as "sourceId", s.filename, s.kind, s.imported_at as "importedAt",
-       s.committee_id as "committeeId", m.stage, s.media_type as "mediaType", b.bytes
+       s.committee_id as "committeeId", m.stage, ${PERSONAL_VIEWER_IDS},
+       s.media_type as "mediaType", b.bytes
      from archive_source s join file_blob b on b.sha256 = s.file_sha256
      left join meeting m on m.id = s.meeting_id
      where s.id = $1`,
@@ -419,7 +431,7 @@ export async function sourceDownload(
   if (!mayDownload(viewer, row)) {
     if (viewer.role === 'anonymous') throw new ForbiddenError();
     throw new ForbiddenError(
-      'Originaldokumentet kan indeholde lukkede punkter; kun sekretariatet og udvalgets medlemmer kan hente det.',
+      'Originaldokumentet indeholder alle mødets punkter; kun sekretariatet og de medlemmer af udvalget, der må læse dem alle (også lukkede punkter og personoplysninger), kan hente det.',
     );
   }
   return { filename: row.filename, mediaType: row.mediaType, bytes: row.bytes };

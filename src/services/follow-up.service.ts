@@ -1,8 +1,8 @@
 /** Follow-ups created from decisions: listed per committee, offered when an agenda is drafted. */
 import {
   canSeeAccess,
+  canSeeMeeting,
   followUpsDueAt,
-  type Item,
   isSecretariat,
   type FollowUpStatus,
   type Viewer,
@@ -18,8 +18,9 @@ export function followUpService(db: Db) {
   /**
    * Follow-ups are internal working notes. The secretariat reads all; a member reads those of
    * the committees it sits in (closed items' included, as it reads those items), never another
-   * committee's; a follow-up on a personal item only the users named on it; operators and the
-   * public read none.
+   * committee's; a follow-up on a personal item only the users named on it (wherever they sit);
+   * none on an item of a meeting the viewer does not see; operators and the public read none.
+   * The item's access and named users come with the list (one query).
    */
   async function list(
     viewer: Viewer,
@@ -28,17 +29,14 @@ export function followUpService(db: Db) {
     if (viewer.role === 'anonymous' || viewer.role === 'operator') return [];
     const all = await repo.followUps.list(filter);
     if (isSecretariat(viewer)) return all;
-    const items = new Map<number, Item>();
-    for (const f of all)
-      if (f.itemId !== null && !items.has(f.itemId))
-        items.set(f.itemId, await repo.items.get(f.itemId));
     return all.filter((f) => {
-      const item = f.itemId === null ? undefined : items.get(f.itemId);
-      if (item?.access === 'personal')
-        return canSeeAccess(viewer, f.committeeId, 'personal', item.viewerIds);
+      if (f.meetingStage !== null && !canSeeMeeting(viewer, { stage: f.meetingStage }))
+        return false;
+      if (f.itemAccess === 'personal')
+        return canSeeAccess(viewer, f.committeeId, 'personal', f.itemViewerIds);
       return (
         viewer.committeeIds.includes(f.committeeId) &&
-        canSeeAccess(viewer, f.committeeId, item?.access ?? 'open')
+        canSeeAccess(viewer, f.committeeId, f.itemAccess ?? 'open')
       );
     });
   }

@@ -39,7 +39,8 @@ export interface VisibleItemRef {
   meetingDate: string;
   committeeShortName: string;
   number: number;
-  /** null when the reader may not see the title (closed item outside their committee) */
+  /** null when the reader may not see the title (closed item outside their committee, personal
+   * item that does not name them) */
   title: string | null;
 }
 
@@ -70,7 +71,7 @@ export function visibleItem(viewer: Viewer, ref: PlanItemRef): VisibleItemRef | 
     meetingDate: ref.meetingDate,
     committeeShortName: ref.committeeShortName,
     number: ref.number,
-    title: canSeeAccess(viewer, ref.committeeId, ref.access) ? ref.title : null,
+    title: canSeeAccess(viewer, ref.committeeId, ref.access, ref.viewerIds) ? ref.title : null,
   };
 }
 

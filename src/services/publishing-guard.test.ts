@@ -11,6 +11,7 @@ import { committeeRepository } from '../db/repositories/committee.repository.ts'
 import { publishingConfirmationRepository } from '../db/repositories/publishing-confirmation.repository.ts';
 import { PublishingFindingsError, type Finding } from '../domain/privacy/index.ts';
 import type { Viewer } from '../domain/meetings/index.ts';
+import { docxBytes, para, table, xlsxBytes } from '../../test/support/office.ts';
 import { meetingService, type MeetingService } from './meeting.service.ts';
 
 const clock = { now: () => new Date('2021-01-10T10:00:00Z') };
@@ -186,6 +187,70 @@ void describe('publishing guard on meetings', () => {
     assert.deepEqual(
       await publishingConfirmationRepository(t.db).list({ meetingId: meeting.id }),
       [],
+    );
+  });
+
+  void it('reads XLSX and DOCX attachments: a CPR number in a cell, tables per citizen', async () => {
+    const meeting = await svc.createMeeting(secretariat, {
+      committeeId: das,
+      date: '2021-05-20',
+      startTime: null,
+      endTime: null,
+      place: '',
+    });
+    const item = await svc.addItem(secretariat, meeting.id, content('Belægning', {}));
+    const birth = (y: number, m: number, d: number) => ({
+      value: new Date(Date.UTC(y, m - 1, d)),
+      numFmt: 'dd.mm.yyyy',
+    });
+    const workbook = await xlsxBytes({
+      Oversigt: [
+        ['Tilbud', 'Pladser'],
+        ['Kvisten', 12],
+        ['Note', { value: 1503850008, numFmt: '0000000000' }],
+      ],
+      Ophold: [
+        ['Navn', 'Født', 'Tilbud', 'Bemærkning'],
+        ['Anna Hansen', birth(1990, 2, 1), 'Kvisten', ''],
+        ['Bo Jensen', birth(2001, 4, 3), 'Skovbrynet', 'flyttet'],
+      ],
+    });
+    const document = await docxBytes(
+      para('Notat om ophold') +
+        table([
+          ['Tilbud', 'Kontakt'],
+          ['Kvisten', 'se 150385-0008'],
+        ]) +
+        para('') +
+        table([
+          ['Initialer', 'Alder', 'Kommune'],
+          ['AH', '31 år', 'Aalborg'],
+          ['BJ', '20 år', ''],
+        ]),
+    );
+    const upload = (filename: string, bytes: Uint8Array) =>
+      svc.addAttachment(secretariat, item.id, {
+        title: filename,
+        filename,
+        mediaType: 'application/octet-stream',
+        access: 'open',
+        bytes,
+      });
+    await upload('ophold.xlsx', workbook);
+    await upload('notat.docx', document);
+    const row = await svc.meetingRow(secretariat, meeting.id);
+    await assert.rejects(
+      svc.advance(secretariat, meeting.id, row.version, 'publish-agenda'),
+      (e: unknown) => {
+        assert.ok(e instanceof PublishingFindingsError);
+        assert.deepEqual(describeFindings(e.findings), [
+          '3 Bilag 1: ophold.xlsx (ophold.xlsx) 4: 150385-XXXX',
+          '3 Bilag 1: ophold.xlsx (ophold.xlsx) 6: 2 rækker med personer; kolonner: Navn, Født, Tilbud, Bemærkning',
+          '3 Bilag 2: notat.docx (notat.docx) 3: 150385-XXXX',
+          '3 Bilag 2: notat.docx (notat.docx) 5: 2 rækker med personer; kolonner: Initialer, Alder, Kommune',
+        ]);
+        return true;
+      },
     );
   });
 });

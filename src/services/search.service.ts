@@ -53,6 +53,11 @@ const MAX_LIMIT = 200;
  */
 export const MAX_HITS = 1000;
 
+/** The key under which public search pages are cached (searchRepository.publicStamp). */
+export function publicSearchStamp(db: Db): Promise<string> {
+  return searchRepository(db).publicStamp();
+}
+
 /**
  * @param query what the user typed; words are prefix-matched and ANDed, "quoted phrases" keep
  *   their order, a leading minus excludes a word

@@ -105,7 +105,8 @@ function excerpt(text: string): string | null {
 
 function visible(viewer: Viewer, row: ThreadItemRow): boolean {
   return (
-    canSeeMeeting(viewer, { stage: row.stage }) && canSeeAccess(viewer, row.committeeId, row.access)
+    canSeeMeeting(viewer, { stage: row.stage }) &&
+    canSeeAccess(viewer, row.committeeId, row.access, row.viewerIds)
   );
 }
 

@@ -26,6 +26,14 @@ const SECRETARIAT: readonly ViewerName[] = ['secretariat', 'administrator'];
 const MEMBERS: readonly ViewerName[] = ['otherMember', 'member', 'named', ...SECRETARIAT];
 /** Members of the fixture's committee (DAS), and the secretariat. */
 const COMMITTEE: readonly ViewerName[] = ['member', ...SECRETARIAT];
+/**
+ * The fixture's case thread (an open, a closed and a personal item) is shown to whoever reads at
+ * least two of its items: the committee's members (open and closed), the user named on the
+ * personal item (open and personal), and the secretariat.
+ */
+const THREAD_READERS: readonly ViewerName[] = ['member', 'named', ...SECRETARIAT];
+/** Contents of the fixture's thread; each reader's own (see THREAD_READERS). */
+const THREAD_SHOWS = ['closed', 'personal'] as const;
 const OPERATORS: readonly ViewerName[] = ['otherOperator', 'operator'];
 /** Operators register offers of their own; the secretariat any. */
 const OFFER_EDITORS: readonly ViewerName[] = [...OPERATORS, ...SECRETARIAT];
@@ -43,7 +51,7 @@ export const RULES: Record<string, Rule> = {
   'PUT /api/activities/:id': { read: NOBODY, write: SECRETARIAT },
   'GET /api/agreements': { read: MEMBERS, write: NOBODY },
   'POST /api/agreements': { read: NOBODY, write: SECRETARIAT },
-  'GET /api/agreements/:id': { read: MEMBERS, write: NOBODY },
+  'GET /api/agreements/:id': { read: MEMBERS, write: NOBODY, shows: ['internal', 'personal'] },
   'PUT /api/agreements/:id': { read: NOBODY, write: SECRETARIAT },
   'POST /api/agreements/:id/focus-areas': { read: NOBODY, write: SECRETARIAT },
   'DELETE /api/attachments/:id': { read: NOBODY, write: SECRETARIAT },
@@ -70,7 +78,7 @@ export const RULES: Record<string, Rule> = {
   'DELETE /api/focus-areas/:id': { read: NOBODY, write: SECRETARIAT },
   'PUT /api/focus-areas/:id': { read: NOBODY, write: SECRETARIAT },
   'POST /api/focus-areas/:id/initiatives': { read: NOBODY, write: SECRETARIAT },
-  'GET /api/follow-ups': { read: EVERYONE, write: NOBODY },
+  'GET /api/follow-ups': { read: EVERYONE, write: NOBODY, shows: ['closed', 'personal'] },
   'PUT /api/follow-ups/:id/status': { read: NOBODY, write: SECRETARIAT },
   'GET /api/groups': { read: EVERYONE, write: NOBODY },
   'GET /api/groups/:id': { read: EVERYONE, write: NOBODY },
@@ -136,8 +144,8 @@ export const RULES: Record<string, Rule> = {
   'PUT /api/tariff-rounds/:year/report': { read: NOBODY, write: OPERATORS },
   'POST /api/tariff-rounds/:year/report/submit': { read: NOBODY, write: OPERATORS },
   'POST /api/tariff-rounds/:year/status': { read: NOBODY, write: SECRETARIAT },
-  'GET /api/threads': { read: EVERYONE, write: NOBODY },
-  'GET /api/threads/:id': { read: COMMITTEE, write: NOBODY },
+  'GET /api/threads': { read: EVERYONE, write: NOBODY, shows: THREAD_SHOWS },
+  'GET /api/threads/:id': { read: THREAD_READERS, write: NOBODY, shows: THREAD_SHOWS },
   'GET /archive': { read: SECRETARIAT, write: NOBODY },
   'GET /archive/import': { read: SECRETARIAT, write: NOBODY },
   'POST /archive/import': { read: NOBODY, write: SECRETARIAT },
@@ -248,7 +256,7 @@ export const RULES: Record<string, Rule> = {
   'GET /offers/new': { read: OFFER_EDITORS, write: NOBODY },
   'GET /plan': { read: MEMBERS, write: NOBODY },
   'POST /plan': { read: NOBODY, write: SECRETARIAT },
-  'GET /plan/:id': { read: MEMBERS, write: NOBODY, shows: ['internal'] },
+  'GET /plan/:id': { read: MEMBERS, write: NOBODY, shows: ['internal', 'personal'] },
   'POST /plan/:id': { read: NOBODY, write: SECRETARIAT },
   'GET /plan/:id/edit': { read: SECRETARIAT, write: NOBODY },
   'POST /plan/:id/focus-areas': { read: NOBODY, write: SECRETARIAT },
@@ -287,7 +295,7 @@ export const RULES: Record<string, Rule> = {
   'GET /tariffs/appendix/:file': { read: EVERYONE, write: NOBODY },
   'POST /tariffs/reports/:id/:decision': { read: NOBODY, write: SECRETARIAT },
   'GET /threads': { read: EVERYONE, write: NOBODY },
-  'GET /threads/:id': { read: COMMITTEE, write: NOBODY },
+  'GET /threads/:id': { read: THREAD_READERS, write: NOBODY, shows: THREAD_SHOWS },
   'POST /threads/:id/confirm': { read: NOBODY, write: SECRETARIAT },
   'POST /threads/:id/link': { read: NOBODY, write: SECRETARIAT },
   'POST /threads/:id/merge': { read: NOBODY, write: SECRETARIAT },

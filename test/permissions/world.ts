@@ -3,9 +3,8 @@
  * words in every text that must stay closed. Built once per store through the services (and
  * plain SQL for reference rows the services only link to), with a logged-in client per viewer.
  */
-import { readFileSync } from 'node:fs';
 import { createTestApp, type Client, type TestApp } from '../support/app.ts';
-import { importDocument } from '../../src/services/archive-import.service.ts';
+import { importSeed, insertPlan, insertThread } from '../support/sql-fixtures.ts';
 import type { Viewer } from '../../src/domain/meetings/index.ts';
 
 export const VIEWERS = [
@@ -321,35 +320,14 @@ export async function buildWorld(): Promise<World> {
     )
   ).id;
 
-  // The agreement's plan, with an activity on the closed item.
-  const agreement = (
-    await one<{ id: number }>(
-      t,
-      `insert into agreement (name, period_start, period_end, vision) values ('Rammeaftale', 2021, 2022, 'Vision') returning id`,
-    )
-  ).id;
-  const focusArea = (
-    await one<{ id: number }>(
-      t,
-      `insert into focus_area (agreement_id, number, title) values ($1, 1, 'Fokus') returning id`,
-      [agreement],
-    )
-  ).id;
-  const initiative = (
-    await one<{ id: number }>(
-      t,
-      `insert into initiative (focus_area_id, code, title, committee_id) values ($1, '1A', 'Initiativ', $2) returning id`,
-      [focusArea, committee],
-    )
-  ).id;
-  const activity = (
-    await one<{ id: number }>(
-      t,
-      `insert into plan_activity (initiative_id, year, period, title, item_id)
-       values ($1, 2021, 'h1', 'kanarieplanaktivitet', $2) returning id`,
-      [initiative, closedItem.id],
-    )
-  ).id;
+  // The agreement's plan, with an activity on the closed item and one on the personal item (its
+  // title only for the named user and the secretariat).
+  const plan = await insertPlan(t.db, committee, [
+    { title: 'kanarieplanaktivitet', itemId: closedItem.id, period: 'h1' },
+    { title: 'Aktivitet om borgersagen', itemId: personalItem.id, period: 'h2' },
+  ]);
+  const { agreement, focusArea, initiative } = plan;
+  const [activity = 0] = plan.activities;
 
   const event = (
     await one<{ id: number }>(
@@ -359,31 +337,12 @@ export async function buildWorld(): Promise<World> {
   ).id;
 
   // The archive: one imported document, and a case thread through the three items.
-  const seed = readFileSync(
-    new URL('../../../shared/seeds/das-2021-01-20-dagsorden.txt', import.meta.url),
-  );
-  await importDocument(
-    t.db,
-    { filename: 'das-2021-01-20-dagsorden.txt', bytes: seed },
-    t.services.clock,
-    {
-      fallbackCommittee: 'DAS',
-      rebuildThreads: false,
-    },
-  );
-  const source = (await one<{ id: number }>(t, `select id from archive_source order by id limit 1`))
-    .id;
-  const thread = (
-    await one<{ id: number }>(
-      t,
-      `insert into case_thread (title, manual) values ('Sagsforløb', true) returning id`,
-    )
-  ).id;
-  for (const id of [openItem.id, closedItem.id, personalItem.id])
-    await t.db.query(
-      `insert into thread_item (thread_id, item_id, manual, confirmed) values ($1, $2, true, true)`,
-      [thread, id],
-    );
+  const source = (await importSeed(t.db, t.services.clock, 'das-2021-01-20-dagsorden.txt')).id;
+  const thread = await insertThread(t.db, 'Sagsforløb', [
+    openItem.id,
+    closedItem.id,
+    personalItem.id,
+  ]);
 
   const deficitModel = (
     await one<{ id: number }>(

@@ -87,8 +87,8 @@ export function makeSearchCommand(openDb: () => Promise<Db>): Command {
       const shown = !result.totalExact
         ? `Over ${result.total.toLocaleString('da-DK')} resultater; de ${result.hits.length} bedste blandt de ${result.total.toLocaleString('da-DK')} nyeste:`
         : result.total > result.hits.length
-          ? `${result.total} resultater; de ${result.hits.length} bedste:`
-          : `${result.total} ${result.total === 1 ? 'resultat' : 'resultater'}:`;
+          ? `${result.total.toLocaleString('da-DK')} resultater; de ${result.hits.length} bedste:`
+          : `${result.total.toLocaleString('da-DK')} ${result.total === 1 ? 'resultat' : 'resultater'}:`;
       const lines = [shown];
       for (const h of result.hits) {
         lines.push(`${h.date ?? 'uden dato'} ${h.committee}, punkt ${h.number}: ${h.title}`);

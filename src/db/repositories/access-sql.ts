@@ -1,7 +1,8 @@
 /**
  * The access rules (domain/meetings/access.ts) as SQL, for queries that filter or label items in
  * the database: search, and the places that point at an item from elsewhere (an offer's history,
- * a group's approvals, the tariff appendix's "Godkendt af", a deficit model).
+ * a group's approvals, the tariff appendix's "Godkendt af", a deficit model); and the users named
+ * on a personal item, which lists load with their rows for canSeeAccess.
  */
 import { HIDDEN_TITLE } from '../../domain/meetings/index.ts';
 
@@ -15,6 +16,15 @@ import { HIDDEN_TITLE } from '../../domain/meetings/index.ts';
 export function publicItemTitleSql(item: string): string {
   return `(case when ${item}.access = 'open' then ${item}.title
     else '${HIDDEN_TITLE}' || coalesce(': ' || ${item}.public_title, '') end)`;
+}
+
+/**
+ * The ids of the users named on item `itemId` (an SQL expression) as a jsonb array, for
+ * canSeeAccess: loaded in the same query as the list of items, not one query per item.
+ */
+export function namedUserIdsSql(itemId: string): string {
+  return `(select coalesce(jsonb_agg(v.user_id order by v.user_id), '[]'::jsonb) from item_viewer v
+    where v.item_id = ${itemId})`;
 }
 
 /** Parameter placeholders ($n) of the viewer's rights, as searchVisibility gives them. */

@@ -1,6 +1,7 @@
 /** Follow-ups created from decisions. */
-import type { FollowUp, FollowUpStatus } from '../../domain/meetings/index.ts';
+import type { Access, FollowUp, FollowUpStatus, Stage } from '../../domain/meetings/index.ts';
 import type { Db } from '../client.ts';
+import { namedUserIdsSql } from './access-sql.ts';
 import { one, updatedIn } from './rows.ts';
 
 const COLUMNS = `f.id, f.item_id as "itemId", f.committee_id as "committeeId", f.what,
@@ -14,10 +15,15 @@ export interface FollowUpRow extends FollowUp {
   meetingId: number | null;
   meetingDate: string | null;
   dueMeetingDate: string | null;
+  /** what the access rules read of the item (null without an item); never shown as such */
+  itemAccess: Access | null;
+  itemViewerIds: number[];
+  meetingStage: Stage | null;
 }
 
 const FULL = `${COLUMNS}, o.short_name as "ownerOrganisation", i.title as "itemTitle", i.number as "itemNumber",
-  i.meeting_id as "meetingId", m.date as "meetingDate", dm.date as "dueMeetingDate"`;
+  i.meeting_id as "meetingId", m.date as "meetingDate", dm.date as "dueMeetingDate",
+  i.access as "itemAccess", ${namedUserIdsSql('i.id')} as "itemViewerIds", m.stage as "meetingStage"`;
 const FROM = `from follow_up f left join organisation o on o.id = f.owner_organisation_id
   left join item i on i.id = f.item_id left join meeting m on m.id = i.meeting_id
   left join meeting dm on dm.id = f.due_meeting_id`;

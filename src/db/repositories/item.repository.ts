@@ -1,6 +1,7 @@
 /** Agenda items. Numbers are decided by the domain; this stores them. */
 import type { Access, Item, Outcome, Section, StandardKind } from '../../domain/meetings/index.ts';
 import type { Db } from '../client.ts';
+import { namedUserIdsSql } from './access-sql.ts';
 import { one, updatedIn } from './rows.ts';
 
 const COLUMNS = `id, meeting_id as "meetingId", number, section, title, public_title as "publicTitle", access,
@@ -9,8 +10,7 @@ const COLUMNS = `id, meeting_id as "meetingId", number, section, title, public_t
   approves_meeting_id as "approvesMeetingId", next_meeting_id as "nextMeetingId",
   in_information_letter as "inInformationLetter",
   written_procedure_deadline as "writtenProcedureDeadline", version,
-  (select coalesce(jsonb_agg(v.user_id order by v.user_id), '[]'::jsonb) from item_viewer v
-    where v.item_id = item.id) as "viewerIds"`;
+  ${namedUserIdsSql('item.id')} as "viewerIds"`;
 
 export interface ItemContent {
   section: Section;

@@ -13,6 +13,7 @@ import type {
 } from '../../domain/plan/index.ts';
 import type { Access, Stage } from '../../domain/meetings/index.ts';
 import type { Db } from '../client.ts';
+import { namedUserIdsSql } from './access-sql.ts';
 import { one, updatedIn } from './rows.ts';
 
 export type AgreementFields = Omit<Agreement, 'id' | 'version'>;
@@ -29,6 +30,8 @@ export interface PlanItemRef {
   number: number;
   title: string;
   access: Access;
+  /** the users named on a personal item (empty otherwise) */
+  viewerIds: number[];
   meetingId: number;
   meetingDate: string;
   stage: Stage;
@@ -46,7 +49,8 @@ const activityColumns = (t: string) => `${t}.id, ${t}.initiative_id as "initiati
   ${t}.note, ${t}.version`;
 const INITIATIVE = initiativeColumns('initiative');
 const ACTIVITY = activityColumns('plan_activity');
-const ITEM_REF = `i.id, i.number, i.title, i.access, m.id as "meetingId", m.date as "meetingDate",
+const ITEM_REF = `i.id, i.number, i.title, i.access, ${namedUserIdsSql('i.id')} as "viewerIds",
+  m.id as "meetingId", m.date as "meetingDate",
   m.stage, c.id as "committeeId", c.short_name as "committeeShortName"`;
 
 type ActivityRow = Omit<PlanActivity, 'period' | 'status'> & { period: string; status: string };

@@ -5,17 +5,20 @@
  * ends, looked up in `search_word` ("indberetning" | 'takstindberetning'). Then candidates come
  * from three matches (item text, decisions where the viewer sees decisions, attachment text the
  * viewer may read), each already filtered by the visibility rules and the filters, and each cut
- * to the newest `maxHits + 1` items: walking meetings newest first stops early for a common word,
- * and a rare one comes from the GIN index. Only the newest `maxHits` are ranked, and only the page
- * shown carries its texts, for the snippet (domain/search/snippet.ts). The extra hit tells
- * whether there were more than `maxHits` (the count is then not exact: counting every match of a
- * common word cost more than the whole search).
+ * to the newest `maxHits + 1` items. The item text and decisions are matched in `search_entry` and
+ * `search_rank` (migration 0016): narrow copies of each item with its meeting's date, stage and
+ * committee, so the GIN index's matches are read from a few small pages and need no join. Only
+ * the newest `maxHits` are ranked, on the small vectors of `search_rank`, and only the page shown
+ * carries its texts, for the snippet (domain/search/snippet.ts). The extra hit tells whether there
+ * were more than `maxHits` (the count is then not exact: counting every match of a common word
+ * cost more than the whole search).
  *
- * Lists (stages, committee ids, the items a kommune or offer filter leaves) are compared with
- * = any(array(...)): as `in (select …)` the planner made them a join and ran the hit union once
- * per element, and as `exists` it matched the words in every item before the kommune.
- * Ranking: ts_rank with weights (D 0.1, C 0.2, B 0.4, A 1.0) plus a bonus for a hit in the title
- * (1.0) and in a visible decision (0.5), so titles and decisions come before body text.
+ * Lists (stages, committee ids) are compared with = any(array(...)); a kommune or offer filter
+ * is a semi-join on the matches.
+ * Ranking: ts_rank over title (A), decision (B, where visible) and summary and recommendations
+ * (C), plus a bonus for a hit in the title (1.0) and in a visible decision (0.5), so titles and
+ * decisions come before the rest; a hit only in the case description or body ranks last, newest
+ * first.
  */
 import type { Section, Stage } from '../../domain/meetings/index.ts';
 import { MIN_TAIL_LENGTH } from '../../domain/search/index.ts';
@@ -79,6 +82,24 @@ export interface QueryPart {
 /** At most this many compounds are added for one word (the first alphabetically). */
 const MAX_TAIL_WORDS = 50;
 
+/**
+ * The tsquery (as PostgreSQL prints it) with its phrase operators (<->, <N>) made AND, or null
+ * when it has none. Quoted lexemes are left as they are.
+ */
+export function withoutPhrases(tsquery: string): string | null {
+  let found = false;
+  const parts = tsquery.split(/('(?:[^']|'')*')/);
+  const out = parts.map((part, i) =>
+    i % 2 === 1
+      ? part
+      : part.replace(/<(?:-|\d+)>/g, () => {
+          found = true;
+          return '&';
+        }),
+  );
+  return found ? out.join('') : null;
+}
+
 /** Escapes LIKE wildcards so user text matches literally. */
 function likeLiteral(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -91,6 +112,23 @@ export function searchRepository(db: Db) {
       return (await db.query<{ id: number }>(`select id from committee order by id`)).map(
         (r) => r.id,
       );
+    },
+
+    /**
+     * A stamp that changes whenever anything a public search page shows may have changed: every
+     * meeting's content stamp (moved by triggers on the meeting, its items, attachments and
+     * mentions; migrations 0009 and 0016), meetings added or deleted, and the committees and
+     * organisations the page's filters list. The key of the cache of public search pages.
+     */
+    async publicStamp(): Promise<string> {
+      const [row] = await db.query<{ stamp: string }>(
+        `select concat_ws(':', m.n, m.total, m.newest,
+           (select md5(coalesce(string_agg(c::text, ',' order by c.id), '')) from committee c),
+           (select md5(coalesce(string_agg(o::text, ',' order by o.id), '')) from organisation o)) as stamp
+           from (select count(*) as n, coalesce(sum(content_stamp), 0) as total,
+                        coalesce(max(id), 0) as newest from meeting) m`,
+      );
+      return row?.stamp ?? '';
     },
 
     /**
@@ -146,25 +184,26 @@ export function searchRepository(db: Db) {
         params.push(value);
         return `$${params.length}`;
       };
-      const decisionsVisible = `m.stage = any(array(select jsonb_array_elements_text($3::jsonb)))`;
+      const decisionsVisibleIn = (hit: string) =>
+        `${hit}.stage = any(array(select jsonb_array_elements_text($3::jsonb)))`;
+      const decisionsVisible = decisionsVisibleIn('e');
       const where: string[] = [
-        `m.stage = any(array(select jsonb_array_elements_text($2::jsonb)))`,
-        accessPredicateSql('i.access', 'i.id', 'm.committee_id', rights),
+        `e.stage = any(array(select jsonb_array_elements_text($2::jsonb)))`,
+        accessPredicateSql('e.access', 'e.item_id', 'e.committee_id', rights),
       ];
       if (filters.committee !== undefined)
         where.push(
-          `m.committee_id = (select c.id from committee c where lower(c.short_name) = lower(${add(filters.committee)}))`,
+          `e.committee_id = (select c.id from committee c where lower(c.short_name) = lower(${add(filters.committee)}))`,
         );
       if (filters.yearFrom !== undefined)
-        where.push(`m.date >= make_date(${add(filters.yearFrom)}::int, 1, 1)`);
+        where.push(`e.meeting_date >= make_date(${add(filters.yearFrom)}::int, 1, 1)`);
       if (filters.yearTo !== undefined)
-        where.push(`m.date < make_date(${add(filters.yearTo)}::int + 1, 1, 1)`);
-      if (filters.section !== undefined) where.push(`i.section = ${add(filters.section)}`);
+        where.push(`e.meeting_date < make_date(${add(filters.yearTo)}::int + 1, 1, 1)`);
+      if (filters.section !== undefined) where.push(`e.section = ${add(filters.section)}`);
       if (filters.decided !== undefined)
-        where.push(`${filters.decided ? '' : 'not '}(i.decision <> '' and ${decisionsVisible})`);
-      // The items a kommune or offer filter leaves. The item text matches most items for a
-      // common word, so there the mentions lead (= any: the planner then reads those items by
-      // key); decisions and attachments match few, so there the GIN index leads (exists).
+        where.push(`${filters.decided ? '' : 'not '}(e.has_decision and ${decisionsVisible})`);
+      // The items a kommune or offer filter leaves, as a semi-join on the GIN index's matches:
+      // reading the mentioned items first meant reading each one's text vector.
       const mentions: string[] = [];
       if (filters.municipality !== undefined)
         mentions.push(`select im.item_id from item_mention im where im.kind = 'municipality'
@@ -174,56 +213,78 @@ export function searchRepository(db: Db) {
              and lower(im.value) like '%' || lower(${add(likeLiteral(filters.offer))}) || '%'`);
       const visible = [
         ...where,
-        ...mentions.map((m) => `exists (${m} and im.item_id = i.id)`),
+        ...mentions.map((m) => `exists (${m} and im.item_id = e.item_id)`),
       ].join(' and ');
-      const visibleByMention = [...where, ...mentions.map((m) => `i.id = any(array(${m}))`)].join(
-        ' and ',
-      );
       const max = add(maxHits);
-      const newest = `order by m.date desc nulls last, i.id desc limit ${max}::int + 1`;
+      // What a hit carries on to ranking, so ranking reads only the small vectors.
+      const hitColumns = 'e.item_id, e.meeting_date, e.meeting_id, e.committee_id, e.stage';
+      const newest = `order by e.meeting_date desc nulls last, e.item_id desc limit ${max}::int + 1`;
+      // A phrase is checked on the text vector itself (GIN only knows that both words occur), so
+      // its candidates are the items with all the words, and the phrase is checked newest first
+      // only until enough are found (offset 0 keeps the planner from moving the check inside).
+      const allWords = withoutPhrases(tsquery);
+      const textHits =
+        allWords === null
+          ? `(select ${hitColumns} from search_entry e
+               where e.text_vector @@ $1::tsquery and ${visible} ${newest})`
+          : `(select ${hitColumns} from (
+                select ${hitColumns}, e.text_vector from search_entry e
+                 where e.text_vector @@ ${add(allWords)}::tsquery and ${visible}
+                 order by e.meeting_date desc nulls last, e.item_id desc
+                offset 0) e
+               where e.text_vector @@ $1::tsquery limit ${max}::int + 1)`;
       const limit = add(page.limit);
       const offset = add(page.offset);
-      const rows = await db.query<
-        Omit<SearchRow, 'itemId'> & { itemId: number | null; matched: number }
-      >(
-        `with hits as (
-           select id, date from (
-             (select i.id, m.date from item i join meeting m on m.id = i.meeting_id
-               where i.search_vector @@ $1::tsquery and ${visibleByMention} ${newest})
+      type Row = Omit<SearchRow, 'itemId'> & { itemId: number | null; matched: number };
+      // The planner takes a text match of most of the archive for a seq scan that reads every
+      // text vector out of line; the GIN bitmap needs none of them. So within this one query
+      // seq scans are off (search_entry has no other index a match could walk), and so is JIT,
+      // which the cost of a refused seq scan would otherwise switch on.
+      const rows = await db.transaction(async (tx) => {
+        await tx.query(
+          `select set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`,
+        );
+        return tx.query<Row>(
+          `with hits as (
+           select * from (
+             ${textHits}
              union
-             (select i.id, m.date from item i join meeting m on m.id = i.meeting_id
-               where i.decision_vector @@ $1::tsquery and ${decisionsVisible} and ${visible} ${newest})
+             (select ${hitColumns} from search_rank d
+                join search_entry e on e.item_id = d.item_id
+               where d.decision_vector @@ $1::tsquery and ${decisionsVisible} and ${visible} ${newest})
              union
-             (select i.id, m.date from attachment a join item i on i.id = a.item_id
-                join meeting m on m.id = i.meeting_id
-               where a.search_vector @@ $1::tsquery and ${accessPredicateSql('a.access', 'i.id', 'm.committee_id', rights)}
+             (select ${hitColumns} from attachment a
+                join search_entry e on e.item_id = a.item_id
+               where a.search_vector @@ $1::tsquery
+                 and ${accessPredicateSql('a.access', 'e.item_id', 'e.committee_id', rights)}
                  and ${visible}
-               group by i.id, m.date ${newest})
+               group by e.item_id ${newest})
            ) u
-           order by date desc nulls last, id desc limit ${max}::int + 1
+           order by meeting_date desc nulls last, item_id desc limit ${max}::int + 1
          ),
          ranked as (
-           select i.id as item_id, m.id as meeting_id, m.committee_id, m.date, i.number, i.title,
-             i.section, v.decisions_visible,
+           select h.item_id, h.meeting_id, h.committee_id, h.meeting_date as date,
+             v.decisions_visible,
              ts_rank('{0.1, 0.2, 0.4, 1.0}',
-                     i.search_vector || case when v.decisions_visible then i.decision_vector else ''::tsvector end,
+                     k.title_vector || k.summary_vector
+                       || case when v.decisions_visible then k.decision_vector else ''::tsvector end,
                      $1::tsquery)
-               + case when ts_filter(i.search_vector, '{a}') @@ $1::tsquery then 1.0 else 0 end
-               + case when v.decisions_visible and i.decision_vector @@ $1::tsquery then 0.5 else 0 end
+               + case when k.title_vector @@ $1::tsquery then 1.0 else 0 end
+               + case when v.decisions_visible and k.decision_vector @@ $1::tsquery then 0.5 else 0 end
                as rank
-           from (select id from hits order by date desc nulls last, id desc limit ${max}) h
-           join item i on i.id = h.id
-           join meeting m on m.id = i.meeting_id
-           cross join lateral (select ${decisionsVisible} as decisions_visible) v
+           from (select * from hits
+                  order by meeting_date desc nulls last, item_id desc limit ${max}) h
+           join search_rank k on k.item_id = h.item_id
+           cross join lateral (select ${decisionsVisibleIn('h')} as decisions_visible) v
          ),
          shown as (
            select * from ranked
-           order by rank desc, date desc nulls last, number, item_id
+           order by rank desc, date desc nulls last, item_id
            limit ${limit} offset ${offset}
          )
          select (select count(*)::int from hits) as matched,
            r.item_id as "itemId", r.meeting_id as "meetingId", r.date, c.short_name as committee,
-           r.number, r.title, r.section, r.rank::float8 as rank, $1::tsquery::text as "queryText",
+           i.number, i.title, i.section, r.rank::float8 as rank, $1::tsquery::text as "queryText",
            jsonb_build_array(i.summary, item_recommendations_text(i.recommendations),
              case when r.decisions_visible then i.decision else '' end,
              case when r.decisions_visible then i.post_meeting_note else '' end,
@@ -236,9 +297,10 @@ export function searchRepository(db: Db) {
          left join shown r on true
          left join item i on i.id = r.item_id
          left join committee c on c.id = r.committee_id
-         order by r.rank desc, r.date desc nulls last, r.number, r.item_id`,
-        params,
-      );
+         order by r.rank desc, r.date desc nulls last, r.item_id`,
+          params,
+        );
+      });
       const matched = rows[0]?.matched ?? 0;
       return {
         rows: rows.flatMap(({ matched: _, itemId, ...row }) =>

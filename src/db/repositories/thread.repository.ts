@@ -6,6 +6,7 @@ import type {
   ThreadDecisionAction,
 } from '../../domain/threads/index.ts';
 import type { Db } from '../client.ts';
+import { namedUserIdsSql } from './access-sql.ts';
 import { one } from './rows.ts';
 
 /** Characters of an item's text the rules read (subjects and quoted names sit early). */
@@ -29,6 +30,8 @@ export interface ThreadItemRow {
   number: number;
   title: string;
   access: Access;
+  /** the users named on a personal item (empty otherwise) */
+  viewerIds: number[];
   stage: Stage;
   decision: string;
   manual: boolean;
@@ -137,7 +140,8 @@ export function threadRepository(db: Db) {
       return db.query<ThreadItemRow>(
         `select t.id as "threadId", t.title as "threadTitle", i.id as "itemId", m.id as "meetingId",
            m.committee_id as "committeeId", c.short_name as committee, m.date, i.number, i.title,
-           i.access, m.stage, i.decision, ti.manual, ti.confirmed
+           i.access, ${namedUserIdsSql('i.id')} as "viewerIds", m.stage, i.decision, ti.manual,
+           ti.confirmed
          from case_thread t
          join thread_item ti on ti.thread_id = t.id
          join item i on i.id = ti.item_id

@@ -118,6 +118,27 @@ void describe('follow-ups API', () => {
     await expectError(await put({ version: first.version, status: 'cancelled' }), 409);
     assert.equal((await list(sec, `?committee=${das}&status=open`)).length, 1);
   });
+
+  void it('lists a follow-up on an item of a draft meeting for the secretariat only', async () => {
+    const draft = await createMeeting(sec, das, '2021-09-01');
+    const item = await addItem(sec, draft.meeting.id, { title: 'Åben sag i et udkast' });
+    await expectJson<FollowUpJson>(
+      await sec.json(`/api/items/${item.id}/follow-ups`, 'POST', {
+        what: 'Opfølgning fra udkastet',
+        ownerPerson: 'Sekretariatet',
+        dueDate: '2021-12-01',
+      }),
+      201,
+    );
+    const whats = async (client: Client) => (await list(client)).map((f) => f.what);
+    assert.ok((await whats(sec)).includes('Opfølgning fra udkastet'));
+    assert.ok(!(await whats(dasMember)).includes('Opfølgning fra udkastet'));
+    assert.ok((await whats(dasMember)).includes('Sekretariatet udsender taksterne'));
+    // the page, which reads the same service, leaves it out too
+    const page = await (await dasMember.request('/follow-ups?status=all')).text();
+    assert.ok(page.includes('Sekretariatet udsender taksterne'));
+    assert.ok(!page.includes('Opfølgning fra udkastet'));
+  });
 });
 
 void describe('attendance, cancellation, information letter and written procedure', () => {

@@ -1,15 +1,8 @@
 /** Follow-ups: list (per committee, per status), create from an item's decision, set status. */
 import { Hono } from 'hono';
 import { NotFoundError } from '../../domain/errors.ts';
-import {
-  FOLLOW_UP_STATUS_LABEL,
-  FOLLOW_UP_STATUSES,
-  isSecretariat,
-  type Viewer,
-} from '../../domain/meetings/index.ts';
-import type { FollowUpRow } from '../../db/repositories/follow-up.repository.ts';
+import { FOLLOW_UP_STATUS_LABEL, FOLLOW_UP_STATUSES } from '../../domain/meetings/index.ts';
 import { requireEditor } from '../../services/meeting.service.ts';
-import type { Services } from '../../services/index.ts';
 import type { AppEnv } from '../context.ts';
 import { id, oneOf } from '../schemas/fields.ts';
 import { followUpSchema, followUpStatusSchema } from '../schemas/meeting.schema.ts';
@@ -17,34 +10,6 @@ import { idParam, QueryReader, readBody, withReferences } from './input.ts';
 import { presentFollowUp } from './presenters.ts';
 
 export const followUpApi = new Hono<AppEnv>();
-
-/**
- * Drops follow-ups whose item the viewer may not see (a closed item of a committee the member
- * is not in): their text and the item's title would reveal the closed item.
- */
-async function visibleTo(
-  services: Services,
-  viewer: Viewer,
-  rows: FollowUpRow[],
-): Promise<FollowUpRow[]> {
-  if (isSecretariat(viewer)) return rows;
-  const seen = new Map<number, boolean>();
-  const out: FollowUpRow[] = [];
-  for (const row of rows) {
-    if (row.itemId !== null && !seen.has(row.itemId)) {
-      const visible = await services.meetings.item(viewer, row.itemId).then(
-        () => true,
-        (error: unknown) => {
-          if (error instanceof NotFoundError) return false;
-          throw error;
-        },
-      );
-      seen.set(row.itemId, visible);
-    }
-    if (row.itemId === null || seen.get(row.itemId) === true) out.push(row);
-  }
-  return out;
-}
 
 followUpApi.get('/follow-ups', async (c) => {
   const services = c.get('services');
@@ -55,8 +20,9 @@ followUpApi.get('/follow-ups', async (c) => {
     status: q.optional('status', oneOf(FOLLOW_UP_STATUSES, FOLLOW_UP_STATUS_LABEL)),
   };
   q.done();
+  // The service leaves out what the viewer may not see (see followUpService.list).
   const rows = await services.followUps.list(viewer, filter);
-  return c.json({ followUps: (await visibleTo(services, viewer, rows)).map(presentFollowUp) });
+  return c.json({ followUps: rows.map(presentFollowUp) });
 });
 
 followUpApi.post('/items/:id/follow-ups', async (c) => {

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { createTestApp, type Client, type TestApp } from '../../../test/support/app.ts';
 import {
   act,
@@ -75,6 +76,15 @@ void describe('personal items', () => {
       page,
       /Borgersag om Hansen<\/a>\s*<span class="badge badge-warning ml-3">Personoplysninger/,
     );
+    // and so does the agenda PDF the named user downloads, in the contents and at the item
+    const pdf = await named.request(`/meetings/${meetingId}/agenda.pdf`);
+    assert.equal(pdf.status, 200);
+    const { text } = await extractText(
+      await getDocumentProxy(new Uint8Array(await pdf.arrayBuffer())),
+      { mergePages: true },
+    );
+    assert.match(text, /Borgersag om Hansen\s+\(personoplysninger\)/);
+    assert.match(text, /Borgersag om Hansen\s+Personoplysninger/);
   });
 
   void it('sets the level and the named users on the item form', async () => {

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type Client, type TestApp } from '../../../test/support/app.ts';
 import { importDocument } from '../../services/archive-import.service.ts';
+import { publicSearchStamp } from '../../services/search.service.ts';
 import { splitHighlights } from '../api/search.ts';
 
 const SEEDS = new URL('../../../../shared/seeds/', import.meta.url);
@@ -124,6 +125,48 @@ void describe('search page and /api/search', () => {
     const html = await bad.text();
     assert.match(html, /Skriv et årstal med fire cifre/);
     assert.match(html, /<details class="details search-filters" open/);
+  });
+
+  void it('serves the public the same page again, but never after a change', async () => {
+    const search = async () => (await t.anonymous.request('/search?q=kolibri')).text();
+    const first = await search();
+    assert.match(first, /<mark>Kolibri<\/mark>/);
+    assert.equal(await search(), first, 'the same page while nothing changed');
+    const stampBefore = await publicSearchStamp(t.db);
+
+    // Closing the item must reach the next anonymous search at once: the page is cached per
+    // stamp, and the stamp moves with the item.
+    await t.db.query(
+      `update item set access = 'closed' where title like 'Åbent punkt om Kolibri%'`,
+    );
+    const closed = await search();
+    assert.match(closed, /Ingen resultater/);
+    assert.doesNotMatch(closed, /Kolibri/);
+    assert.notEqual(await publicSearchStamp(t.db), stampBefore);
+
+    // A new mention (the kommune filter reads them) and a renamed committee move the stamp too.
+    const stampClosed = await publicSearchStamp(t.db);
+    await t.db.query(
+      `insert into item_mention (item_id, kind, value)
+       select id, 'municipality', 'Hjørring' from item where title like 'Åbent punkt om Kolibri%'`,
+    );
+    const stampMention = await publicSearchStamp(t.db);
+    assert.notEqual(stampMention, stampClosed);
+    await t.db.query(`update committee set name = name || ' (ny)' where short_name = 'FU'`);
+    assert.notEqual(await publicSearchStamp(t.db), stampMention);
+
+    await t.db.query(`update item set access = 'open' where title like 'Åbent punkt om Kolibri%'`);
+    assert.match(await search(), /<mark>Kolibri<\/mark>/);
+    // The secretariat's page is never the public one from the cache.
+    await t.db.query(
+      `update item set access = 'closed' where title like 'Åbent punkt om Kolibri%'`,
+    );
+    assert.match(await (await sec.request('/search?q=kolibri')).text(), /<mark>Kolibri<\/mark>/);
+    assert.match(await search(), /Ingen resultater/);
+    await t.db.query(`update item set access = 'open' where title like 'Åbent punkt om Kolibri%'`);
+    await t.db.query(
+      `update committee set name = replace(name, ' (ny)', '') where short_name = 'FU'`,
+    );
   });
 
   void it('answers /api/search with plain snippets and highlight offsets', async () => {

@@ -8,11 +8,11 @@ import { Hono } from 'hono';
 import type { FieldErrors } from '../../domain/errors.ts';
 import { formatDanishDate, SECTION_LABEL, SECTIONS } from '../../domain/meetings/index.ts';
 import { snippetSegments } from '../../domain/search/snippet.ts';
-import { search, type SearchHit } from '../../services/search.service.ts';
+import { publicSearchStamp, search, type SearchHit } from '../../services/search.service.ts';
 import { parseSearchParams } from '../api/search.ts';
 import type { AppEnv } from '../context.ts';
 import { Paging } from './components.tsx';
-import { page } from './render.tsx';
+import { page, type PageContext } from './render.tsx';
 
 export const searchPages = new Hono<AppEnv>();
 
@@ -103,6 +103,30 @@ function pageHref(values: Record<string, string>, pageNumber: number): string {
 }
 
 searchPages.get('/search', async (c) => {
+  // Every anonymous visitor gets the same page for the same search: serve it from the cache while
+  // nothing public changed (the stamp is read first, so a change during the search only makes the
+  // cached page newer than its stamp, never older).
+  const cacheable = c.get('viewer').role === 'anonymous';
+  const stamp = cacheable ? await publicSearchStamp(c.get('services').db) : null;
+  const cacheKey = new URL(c.req.url).search;
+  if (stamp !== null) {
+    const hit = c.get('searchPageCache').get(cacheKey, stamp);
+    if (hit !== undefined)
+      return c.body(hit as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': 'text/html; charset=UTF-8',
+      });
+  }
+  const response = await searchPage(c);
+  if (stamp !== null && response.status === 200)
+    c.get('searchPageCache').set(
+      cacheKey,
+      stamp,
+      new Uint8Array(await response.clone().arrayBuffer()),
+    );
+  return response;
+});
+
+async function searchPage(c: PageContext) {
   const { db, committees } = c.get('services');
   const viewer = c.get('viewer');
   const params = parseSearchParams(c.req.query());
@@ -281,7 +305,7 @@ searchPages.get('/search', async (c) => {
               ? `Over ${result.total.toLocaleString('da-DK')} punkter fundet; de nyeste ${result.total.toLocaleString('da-DK')} er sorteret efter relevans`
               : result.total === 1
                 ? '1 punkt fundet'
-                : `${result.total} punkter fundet`}
+                : `${result.total.toLocaleString('da-DK')} punkter fundet`}
             {pages > 1 ? `; viser ${first}–${Math.min(first + PAGE_SIZE - 1, result.total)}` : ''}.
           </p>
           {groupByMeeting(result.hits).map((g) => (
@@ -309,4 +333,4 @@ searchPages.get('/search', async (c) => {
       )}
     </>,
   );
-});
+}

@@ -269,12 +269,16 @@ function tableOfContents(doc: MeetingDocument): Content {
   return { stack: entries, pageBreak: 'after' };
 }
 
+/** The tag after a title that is not open: personal data reach only the users named on the item. */
+function accessTag(access: DocumentItem['access']): string | null {
+  return access === 'closed' ? 'lukket' : access === 'personal' ? 'personoplysninger' : null;
+}
+
 function tocEntry(item: DocumentItem): Content {
   const title = item.hidden ? HIDDEN_TITLE : item.title;
+  const tag = item.hidden ? null : accessTag(item.access);
   const titleCell: Content =
-    !item.hidden && item.access === 'closed'
-      ? { text: [title, { text: '  (lukket)', style: 'closedTag' }] }
-      : { text: title };
+    tag !== null ? { text: [title, { text: `  (${tag})`, style: 'closedTag' }] } : { text: title };
   return {
     table: {
       dontBreakRows: true,
@@ -348,8 +352,9 @@ function itemContent(
 
   if (item.hidden) return [{ stack: head, unbreakable: true }];
 
-  if (item.access === 'closed') {
-    head.push({ text: HIDDEN_TITLE, style: 'closedTag', margin: [0, 0, 0, 2] });
+  if (item.access !== 'open') {
+    const label = item.access === 'personal' ? 'Personoplysninger' : HIDDEN_TITLE;
+    head.push({ text: label, style: 'closedTag', margin: [0, 0, 0, 2] });
   }
   const meta: Content[] = [];
   if (item.presenter.trim() !== '') meta.push(metaLine('Oplægsholder', item.presenter));
@@ -379,7 +384,9 @@ function itemContent(
           text: [
             { text: `${a.label}: `, bold: true },
             a.title,
-            ...(a.access === 'closed' ? [{ text: '  (lukket)', style: 'closedTag' }] : []),
+            ...(accessTag(a.access) !== null
+              ? [{ text: `  (${accessTag(a.access)})`, style: 'closedTag' }]
+              : []),
           ],
           margin: [0, 0, 0, 2],
         })),
