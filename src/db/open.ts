@@ -16,9 +16,12 @@ function serverOf(url: string): string {
   }
 }
 
-/** A PGlite folder that cannot be opened: missing rights, a file in the way, a damaged folder. */
+/**
+ * A PGlite folder that cannot be opened: missing rights, a file in the way, a damaged folder, or
+ * one another process holds (folder-lock.ts).
+ */
 async function openPgliteFolder(dataDir: string): Promise<Db> {
-  let release = () => undefined as void;
+  let release: () => void = () => undefined;
   try {
     mkdirSync(dataDir, { recursive: true });
     release = lockFolder(dataDir);
@@ -37,7 +40,7 @@ async function openPgliteFolder(dataDir: string): Promise<Db> {
     release();
     if (error instanceof FolderInUseError)
       throw new DatabaseUnavailableError(
-        `Databasen i mappen ${dataDir} er i brug af en anden proces (${Number.isNaN(error.pid) ? 'ukendt' : `proces ${error.pid}`}, fx socialaftale serve). ` +
+        `Databasen i mappen ${dataDir} er i brug af en anden proces${Number.isNaN(error.pid) ? '' : ` (proces ${error.pid})`}, fx socialaftale serve. ` +
           'En PGlite-database kan kun åbnes af én proces ad gangen: stop den anden proces, og prøv igen.',
         { cause: error },
       );
