@@ -29,6 +29,8 @@ export function formatValue(value: number | undefined, unit: Unit): string {
       return `${fixed(value, 0)} req/s`;
     case 'MB':
       return `${fixed(value, 1)} MB`;
+    case 'MB/s':
+      return `${fixed(value, 1)} MB/s`;
     case 'bytes':
       return value >= 1024 ? `${fixed(value / 1024, 1)} KB` : `${fixed(value, 0)} B`;
     case 'pages':

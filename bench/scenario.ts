@@ -36,7 +36,7 @@ export interface BenchContext {
   log(message: string): void;
 }
 
-export type Unit = 'ms' | 'req/s' | 'MB' | 'count' | 'bytes' | 'pages' | 's';
+export type Unit = 'ms' | 'req/s' | 'MB' | 'MB/s' | 'count' | 'bytes' | 'pages' | 's';
 
 export interface Target {
   op: '<' | '<=' | '>' | '>=' | '=';

@@ -5,6 +5,7 @@
 import type { Scenario } from '../scenario.ts';
 import { agendaPdf } from './agenda-pdf.ts';
 import { archiveImport } from './archive-import.ts';
+import { backupRestore } from './backup-restore.ts';
 import { load } from './load.ts';
 import { meetingPage } from './meeting-page.ts';
 import { monitoring } from './monitoring.ts';
@@ -19,4 +20,5 @@ export const SCENARIOS: readonly Scenario[] = [
   tariffAppendix,
   monitoring,
   load,
+  backupRestore,
 ];

@@ -81,6 +81,7 @@ function recording(db: Db): { db: Db; last: Recorded | null } {
         setup = null;
         return fn(wrap(tx));
       }),
+    ping: () => inner.ping(),
     close: () => inner.close(),
   });
   state.db = wrap(db);

@@ -50,6 +50,7 @@ export function withActor(db: Db, actor: AuditActor): Db {
     },
     exec: (sql) => inTransaction((tx) => tx.exec(sql)),
     transaction: inTransaction,
+    ping: () => base.ping(),
     close: () => base.close(),
   };
   unbound.set(bound, base);

@@ -17,6 +17,11 @@ export interface Db {
   exec(sql: string): Promise<void>;
   /** Runs `fn` in one transaction: all of it is stored, or none of it. */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /**
+   * Runs `select 1` for /health. On PostgreSQL through a connection of its own, outside the
+   * pool, so a pool busy with slow queries does not make a database that answers look down.
+   */
+  ping(): Promise<void>;
   close(): Promise<void>;
   readonly kind: 'pglite' | 'postgres';
 }
@@ -82,6 +87,9 @@ function pgliteDb(
       ensureSpace();
       return root.transaction((tx) => fn(pgliteDb(tx, root, true, ensureSpace)));
     },
+    async ping() {
+      await handle.query('select 1');
+    },
     async close() {
       if (!inTx) await root.close();
     },
@@ -135,6 +143,9 @@ function pgClientDb(client: pg.PoolClient): Db {
     async transaction<T>(fn: (tx: Db) => Promise<T>) {
       return fn(this);
     },
+    async ping() {
+      await client.query('select 1');
+    },
     async close() {},
   };
 }
@@ -156,10 +167,13 @@ export function openPostgres(url: string, max = 10, connectTimeoutMs = 10_000): 
   // listener that is an uncaught exception that takes the whole process down. The next query opens
   // a fresh connection, so the error is reported and the pool carries on.
   let closing = false;
-  pool.on('error', (error) => {
+  const onError = (error: Error) => {
     if (!closing)
       console.error(`PostgreSQL: en forbindelse blev lukket af serveren (${error.message})`);
-  });
+  };
+  pool.on('error', onError);
+  // /health's own connection (a pool of one, which reconnects by itself), opened on first use.
+  let probe: pg.Pool | null = null;
   return {
     kind: 'postgres',
     async query<T>(sql: string, params: readonly Param[] = []) {
@@ -183,9 +197,21 @@ export function openPostgres(url: string, max = 10, connectTimeoutMs = 10_000): 
         client.release();
       }
     },
+    async ping() {
+      if (probe === null) {
+        probe = new pg.Pool({
+          connectionString: url,
+          max: 1,
+          types,
+          connectionTimeoutMillis: connectTimeoutMs,
+        });
+        probe.on('error', onError);
+      }
+      await probe.query('select 1');
+    },
     async close() {
       closing = true;
-      await pool.end();
+      await Promise.all([pool.end(), probe?.end()]);
     },
   };
 }

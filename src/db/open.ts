@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Config } from '../config.ts';
 import { openPglite, openPostgres, type Db } from './client.ts';
+import { FolderInUseError, lockFolder } from './folder-lock.ts';
 import { classifyDbError, DatabaseUnavailableError, DB_DISK_FULL } from './errors.ts';
 import { migrate } from './migrate.ts';
 
@@ -15,12 +16,34 @@ function serverOf(url: string): string {
   }
 }
 
-/** A PGlite folder that cannot be opened: missing rights, a file in the way, a damaged folder. */
+/**
+ * A PGlite folder that cannot be opened: missing rights, a file in the way, a damaged folder, or
+ * one another process holds (folder-lock.ts).
+ */
 async function openPgliteFolder(dataDir: string): Promise<Db> {
+  let release: () => void = () => undefined;
   try {
     mkdirSync(dataDir, { recursive: true });
-    return await openPglite(dataDir);
+    release = lockFolder(dataDir);
+    const db = await openPglite(dataDir);
+    return {
+      ...db,
+      async close() {
+        try {
+          await db.close();
+        } finally {
+          release();
+        }
+      },
+    };
   } catch (error) {
+    release();
+    if (error instanceof FolderInUseError)
+      throw new DatabaseUnavailableError(
+        `Databasen i mappen ${dataDir} er i brug af en anden proces${Number.isNaN(error.pid) ? '' : ` (proces ${error.pid})`}, fx socialaftale serve. ` +
+          'En PGlite-database kan kun åbnes af én proces ad gangen: stop den anden proces, og prøv igen.',
+        { cause: error },
+      );
     const full = classifyDbError(error)?.kind === 'disk-full';
     throw new DatabaseUnavailableError(
       full

@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createTestDb, type TestDb } from '../../test/support/db.ts';
+import pg from 'pg';
+import { createTestDb, testDatabaseUrl, testDbKind, type TestDb } from '../../test/support/db.ts';
 import { silentServer } from '../../test/support/silent-server.ts';
 import { openPostgres, type Db } from '../db/client.ts';
 import { healthRoute, VERSION, type Lifecycle } from './health.ts';
@@ -13,8 +14,24 @@ import { healthRoute, VERSION, type Lifecycle } from './health.ts';
 interface Report {
   status: string;
   version: string;
-  database?: { status: string };
+  database?: { status: string; ms: number };
   message?: string;
+}
+
+/** How many backends of `database` run pg_sleep, asked from outside its pool. */
+async function sleeping(database: string): Promise<number> {
+  const client = new pg.Client({ connectionString: testDatabaseUrl ?? '' });
+  await client.connect();
+  try {
+    const res = await client.query<{ n: number }>(
+      `select count(*)::int as n from pg_stat_activity
+        where query like 'select pg_sleep%' and state = 'active' and datname = $1`,
+      [database],
+    );
+    return res.rows[0]?.n ?? 0;
+  } finally {
+    await client.end();
+  }
 }
 
 async function get(db: Db, opts: { timeoutMs?: number; lifecycle?: Lifecycle } = {}) {
@@ -74,4 +91,23 @@ void describe('GET /health', () => {
     assert.equal(report.status, 'stopping');
     assert.match(report.message ?? '', /lukker ned/);
   });
+
+  // PGlite has one connection for everything: a slow query there holds /health too.
+  void it(
+    'answers 200 within its limit while every pooled connection is busy with a slow query',
+    { skip: testDbKind === 'pglite' },
+    async () => {
+      const [self] = await t.db.query<{ name: string }>('select current_database() as name');
+      const busy = Array.from({ length: 5 }, () => t.db.query('select pg_sleep(4)'));
+      // Every connection of the pool (5 in tests) is taken once five sleeps are running.
+      while ((await sleeping(self?.name ?? '')) < 5)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      const started = performance.now();
+      const { status, report } = await get(t.db, { timeoutMs: 2000 });
+      assert.equal(status, 200, JSON.stringify(report));
+      assert.equal(report.database?.status, 'ok');
+      assert.ok(performance.now() - started < 2000, 'answered within the limit');
+      await Promise.all(busy);
+    },
+  );
 });

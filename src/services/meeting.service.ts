@@ -221,7 +221,8 @@ export function meetingService(db: Db, clock: Clock) {
         if (publication !== null) {
           // What was scanned must be what is published: a change in between means scanning again.
           const [row] = await tx.query<{ stamp: string }>(
-            `select content_stamp::text as stamp from meeting where id = $1 for update`,
+            `select content_stamp::text || '.' || pg_relation_filenode(tableoid)::text as stamp
+               from meeting where id = $1 for update`,
             [id],
           );
           if (row?.stamp !== scannedStamp) throw new ConflictError();

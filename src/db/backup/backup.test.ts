@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import {
   listTables,
   restoreDatabase,
 } from './index.ts';
+import { CHUNK_BYTES } from './format.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'socialaftale-backup-'));
 const file = (name: string) => join(dir, name);
@@ -63,6 +65,13 @@ const sums = async (db: Db) =>
     await tx.exec(`set local timezone = 'UTC'`);
     return checksumTables(tx, await listTables(tx));
   });
+
+const readLines = (name: string) =>
+  gunzipSync(readFileSync(file(name)))
+    .toString('utf8')
+    .split('\n');
+const writeLines = (name: string, lines: string[]) =>
+  writeFileSync(file(name), gzipSync(lines.join('\n')));
 
 async function freshPglite(): Promise<Db> {
   const db = await openPglite(null);
@@ -185,4 +194,82 @@ void describe(`backup and restore (${testDbKind})`, () => {
       }
     },
   );
+
+  void it('writes a large attachment in chunk lines and restores it identically', async () => {
+    // Three whole chunks and a part: more than one line, and not a multiple of 3 bytes.
+    const large = randomBytes(CHUNK_BYTES * 3 + 1001);
+    await source.db.query(`insert into file_blob (sha256, bytes, size) values ('large', $1, $2)`, [
+      large,
+      large.length,
+    ]);
+    await backupDatabase(source.db, file('large.backup'));
+    const lines = readLines('large.backup');
+    const row = lines.findIndex((l) => l.startsWith('["large",'));
+    assert.deepEqual((JSON.parse(lines[row] ?? '[]') as unknown[])[1], { bytes: large.length });
+    const chunks = lines.slice(row + 1, row + 5).map((l) => JSON.parse(l) as { data: string });
+    assert.deepEqual(
+      Buffer.concat(chunks.map((c) => Buffer.from(c.data, 'base64'))),
+      large,
+      'the chunk lines after the row hold its bytes in order',
+    );
+    assert.ok(Math.max(...lines.map((l) => l.length)) <= 1.1 * 1024 * 1024, 'no line over 1 MB');
+
+    await restoreDatabase(target.db, file('large.backup'), { force: true });
+    assert.deepEqual(await sums(target.db), await sums(source.db));
+    const [blob] = await target.db.query<{ bytes: Uint8Array }>(
+      `select bytes from file_blob where sha256 = 'large'`,
+    );
+    assert.deepEqual(Buffer.from(blob?.bytes ?? []), large);
+
+    // A chunk line missing, or one changed, is a damaged file; nothing is changed.
+    await restoreDatabase(target.db, file('a.backup'), { force: true });
+    const before = await sums(target.db);
+    writeLines('missing-chunk.backup', lines.toSpliced(row + 2, 1));
+    const changed = [...lines];
+    changed[row + 2] = (changed[row + 2] ?? '')
+      .replace(/"data":"(.)/, '"data":"$1$1')
+      .replace(/(.)"}$/, '"}');
+    writeLines('changed-chunk.backup', changed);
+    for (const name of ['missing-chunk.backup', 'changed-chunk.backup'])
+      await assert.rejects(
+        () => restoreDatabase(target.db, file(name), { force: true }),
+        (e: unknown) =>
+          e instanceof BackupError && /ikke en brugbar sikkerhedskopi/.test(e.message),
+        name,
+      );
+    assert.deepEqual(await sums(target.db), before);
+  });
+
+  void it('restores a version 1 file, with every value in its row', async () => {
+    // large.backup rewritten as the first format wrote it: the chunks inline, version 1.
+    const v2 = readLines('large.backup').filter((l) => l !== '');
+    const v1: string[] = [];
+    for (const line of v2) {
+      const parsed = JSON.parse(line) as unknown;
+      if (!Array.isArray(parsed) && (parsed as { kind: string }).kind === 'chunk') {
+        const { column, data } = parsed as { column: number; data: string };
+        const row = JSON.parse(v1.pop() ?? '[]') as unknown[];
+        const cell = row[column];
+        row[column] = typeof cell === 'string' ? cell + data : data;
+        v1.push(JSON.stringify(row));
+      } else if ((parsed as { kind?: string }).kind === 'header')
+        v1.push(JSON.stringify({ ...(parsed as object), version: 1 }));
+      else if ((parsed as { kind?: string }).kind === 'end') {
+        const hash = createHash('sha256').update(v1.map((l) => `${l}\n`).join(''));
+        v1.push(JSON.stringify({ ...(parsed as object), sha256: hash.digest('hex') }));
+      } else v1.push(line);
+    }
+    writeLines('v1.backup', [...v1, '']);
+    await restoreDatabase(target.db, file('v1.backup'), { force: true });
+    assert.deepEqual(await sums(target.db), await sums(source.db));
+
+    const future = [...v1];
+    future[0] = JSON.stringify({ ...(JSON.parse(v1[0] ?? '{}') as object), version: 3 });
+    writeLines('v3.backup', [...future, '']);
+    await assert.rejects(
+      () => restoreDatabase(target.db, file('v3.backup'), { force: true }),
+      (e: unknown) =>
+        e instanceof BackupError && /formatversion 3.*læser version 1 og 2/.test(e.message),
+    );
+  });
 });

@@ -87,12 +87,10 @@ async function writeAll(tx: Db, writer: BackupWriter, now: Date): Promise<Backup
       columns: table.columns.map((c) => ({ name: c.name, type: c.type })),
     });
     const sum = new TableChecksum(table.columns);
-    await readTableRows(tx, table, async (rows) => {
-      for (const row of rows) {
-        sum.add(row);
-        await writer.write(row);
-      }
-    });
+    for await (const part of readTableRows(tx, table)) {
+      sum.add(part);
+      await writer.write(part);
+    }
     total += sum.rows;
     await writer.write({
       kind: 'table-end',

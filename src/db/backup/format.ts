@@ -3,14 +3,21 @@
  * attachments never has to fit in memory.
  *
  *   {"kind":"header", format, version, createdAt, source, migrations}
- *   per table: {"kind":"table", name, columns} · one JSON array per row · {"kind":"table-end", name, rows, sha256}
+ *   per table: {"kind":"table", name, columns} · per row: one JSON array, then the chunk lines of
+ *     its large values · {"kind":"table-end", name, rows, sha256}
  *   {"kind":"sequences", values}
  *   {"kind":"end", tables, rows, sha256}
  *
  * A row is its values in their PostgreSQL text form (bytea as base64, null as null), so every
  * type (numeric, timestamptz, jsonb, arrays) comes back exactly, on PGlite and PostgreSQL alike.
- * A table's sha256 is over its canonical rows (checksum.ts) and is recomputed after a restore;
- * the end line's sha256 is over every line before it, so any change or a cut-off file is seen.
+ * A bytea value of more than CHUNK_BYTES (an attachment of tens of megabytes) is not in its row:
+ * the row holds {"bytes": length} and the value follows in {"kind":"chunk", column, data} lines
+ * of at most CHUNK_BYTES each, so no line, and no step of backup or restore, holds more.
+ * A table's sha256 is over its canonical rows (checksum.ts: the JSON of each row with every
+ * value inline) and is recomputed after a restore; the end line's sha256 is over every line
+ * before it, so any change or a cut-off file is seen.
+ *
+ * Version 2 added the chunk lines; version 1 files (every value inline) are still read.
  */
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -18,11 +25,45 @@ import { once } from 'node:events';
 import { createGunzip, createGzip } from 'node:zlib';
 
 export const BACKUP_FORMAT = 'socialaftale-backup';
-export const BACKUP_FORMAT_VERSION = 1;
+export const BACKUP_FORMAT_VERSION = 2;
+/** The versions this program restores. */
+export const READABLE_FORMAT_VERSIONS: readonly number[] = [1, 2];
 
-/** A value in its text form; bytea as base64. */
-export type CellValue = string | null;
+/**
+ * Bytes per chunk line: a multiple of 3, so the base64 of the chunks, put together, is the
+ * base64 of the whole value (the checksum is over that); 768 KiB is 1 MiB of base64.
+ */
+export const CHUNK_BYTES = 768 * 1024;
+
+/** A bytea value too large for its row line: its bytes follow in chunk lines. */
+export interface LargeBytes {
+  bytes: number;
+}
+
+/** A value in its text form; bytea as base64, or a LargeBytes marker. */
+export type CellValue = string | null | LargeBytes;
 export type Row = CellValue[];
+
+export const isLargeBytes = (value: unknown): value is LargeBytes =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Number.isSafeInteger((value as LargeBytes).bytes) &&
+  (value as LargeBytes).bytes >= 0;
+
+/** Up to CHUNK_BYTES of the value in column `column` of the row before, as base64. */
+export interface ChunkLine {
+  kind: 'chunk';
+  column: number;
+  data: string;
+}
+
+/** How many bytes a base64 text decodes to; -1 when it is not base64. */
+export function base64Length(data: string): number {
+  if (data.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(data)) return -1;
+  const padding = data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0;
+  return (data.length / 4) * 3 - padding;
+}
 
 export interface ColumnInfo {
   name: string;
@@ -63,7 +104,8 @@ export interface EndLine {
   rows: number;
   sha256: string;
 }
-export type BackupLine = HeaderLine | TableLine | TableEndLine | SequencesLine | EndLine | Row;
+export type BackupLine =
+  HeaderLine | TableLine | ChunkLine | TableEndLine | SequencesLine | EndLine | Row;
 
 /**
  * The file cannot be used: damaged, not a backup, from another schema version, or the target
@@ -136,7 +178,9 @@ export async function* readBackupLines(
   gunzip.setEncoding('utf8');
   const hash = createHash('sha256');
   let number = 0;
-  let pending = '';
+  // The pieces of the line read so far; joined once its newline comes (a version 1 line can
+  // be tens of megabytes, and concatenating chunk by chunk would copy it over and over).
+  const pieces: string[] = [];
   const parse = (text: string) => {
     number += 1;
     try {
@@ -147,14 +191,17 @@ export async function* readBackupLines(
   };
   try {
     for await (const chunk of gunzip as AsyncIterable<string>) {
-      pending += chunk;
+      let start = 0;
       let newline: number;
-      while ((newline = pending.indexOf('\n')) !== -1) {
-        const text = pending.slice(0, newline);
-        pending = pending.slice(newline + 1);
+      while ((newline = chunk.indexOf('\n', start)) !== -1) {
+        pieces.push(chunk.slice(start, newline));
+        start = newline + 1;
+        const text = pieces.join('');
+        pieces.length = 0;
         yield { line: parse(text), digestBefore: () => hash.copy().digest('hex') };
         hash.update(`${text}\n`);
       }
+      if (start < chunk.length) pieces.push(chunk.slice(start));
     }
   } catch (error) {
     throw error instanceof BackupError ? error : fileError(path, error as Error);
@@ -162,7 +209,7 @@ export async function* readBackupLines(
     source.destroy();
     gunzip.destroy();
   }
-  if (pending !== '') throw damaged(path, 'den er afskåret');
+  if (pieces.length > 0) throw damaged(path, 'den er afskåret');
 }
 
 function fileError(path: string, error: Error): Error {

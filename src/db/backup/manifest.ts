@@ -1,14 +1,18 @@
 /**
  * The first pass of a restore: reads the whole file and checks it (every table's rows against
  * its checksum, every line against the end line's checksum) before the database is touched, and
- * returns what it holds. Only the running checksums are kept, so memory stays small.
+ * returns what it holds. Only the running checksums are kept, so memory stays small; a large
+ * value's chunk lines are hashed as they come.
  */
 import { TableChecksum } from './checksum.ts';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
   BackupError,
+  CHUNK_BYTES,
   damaged,
+  isLargeBytes,
+  READABLE_FORMAT_VERSIONS,
   readBackupLines,
   type ColumnInfo,
   type HeaderLine,
@@ -41,17 +45,34 @@ export async function readManifest(path: string): Promise<Manifest> {
   for await (const { line, digestBefore } of readBackupLines(path)) {
     if (ended) throw bad('der står noget efter slutningen');
     if (typeof line !== 'object' || line === null) throw bad('en linje står forkert');
-    if (Array.isArray(line)) {
-      if (open === null || line.length !== open.columns.length) throw bad('en række står forkert');
-      open.sum.add(line);
+    if (Array.isArray(line) || line.kind === 'chunk') {
+      const columns = open?.columns ?? [];
+      const fits = Array.isArray(line)
+        ? line.length === columns.length &&
+          line.every(
+            (cell, i) =>
+              cell === null ||
+              typeof cell === 'string' ||
+              (header?.version !== 1 &&
+                columns[i]?.type === 'bytea' &&
+                isLargeBytes(cell) &&
+                cell.bytes > CHUNK_BYTES),
+          )
+        : typeof line.data === 'string' && line.data.length <= (CHUNK_BYTES / 3) * 4;
+      if (open === null || !fits) throw bad('en række står forkert');
+      try {
+        open.sum.add(line);
+      } catch {
+        throw bad('en række står forkert');
+      }
       continue;
     }
     if (header === null) {
       if (line.kind !== 'header' || line.format !== BACKUP_FORMAT)
         throw bad('den er ikke lavet med socialaftale backup');
-      if (line.version !== BACKUP_FORMAT_VERSION)
+      if (!READABLE_FORMAT_VERSIONS.includes(line.version))
         throw new BackupError(
-          `Sikkerhedskopien har formatversion ${line.version}, men dette program læser version ${BACKUP_FORMAT_VERSION}. Gendan den med den version af programmet, der lavede den.`,
+          `Sikkerhedskopien har formatversion ${line.version}, men dette program læser version ${READABLE_FORMAT_VERSIONS.join(' og ')} (og skriver ${BACKUP_FORMAT_VERSION}). Gendan den med den version af programmet, der lavede den.`,
         );
       header = line;
       continue;
@@ -62,7 +83,8 @@ export async function readManifest(path: string): Promise<Manifest> {
         open = { name: line.name, columns: line.columns, sum: new TableChecksum(line.columns) };
         break;
       case 'table-end': {
-        if (open?.name !== line.name) throw bad(`tabellen ${line.name} slutter forkert`);
+        if (open?.name !== line.name || open.sum.inRow)
+          throw bad(`tabellen ${line.name} slutter forkert`);
         const count = open.sum.rows;
         if (count !== line.rows || open.sum.digest() !== line.sha256)
           throw bad(`tabellen ${line.name} passer ikke med sin kontrolsum`);

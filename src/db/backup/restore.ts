@@ -15,7 +15,7 @@ import type { Db } from '../client.ts';
 import { readMigrations } from '../migrate.ts';
 import { listTableObjects, listTables, quoteIdent, type TableInfo } from './catalog.ts';
 import { checksumTables, useCanonicalSettings } from './checksum.ts';
-import { BackupError, readBackupLines, type Row } from './format.ts';
+import { BackupError, base64Length, isLargeBytes, readBackupLines, type Row } from './format.ts';
 import { readManifest, type Manifest } from './manifest.ts';
 
 export interface RestoreSummary {
@@ -34,6 +34,12 @@ export async function restoreDatabase(
   await db.transaction(async (tx) => {
     await useCanonicalSettings(tx);
     const tables = await checkTarget(tx, manifest);
+    // Every table at once, before anything changes: requests of a running app wait for the
+    // commit and then see the restored data, never a part of it, and the restore does not take
+    // its locks one by one while they take theirs (a deadlock).
+    await tx.exec(
+      `lock table ${tables.map((t) => quoteIdent(t.name)).join(', ')} in access exclusive mode`,
+    );
     if (options.force !== true) await refuseNonEmpty(tx, tables);
     const triggers = await listTableObjects(tx, 'user-trigger');
     const foreignKeys = await listTableObjects(tx, 'immediate-foreign-key');
@@ -139,22 +145,55 @@ async function refuseNonEmpty(tx: Db, tables: readonly TableInfo[]): Promise<voi
 const BATCH_ROWS = 500;
 const BATCH_BYTES = 8 * 1024 * 1024;
 
-/** The second pass: the rows of every table, inserted a batch at a time. */
+/**
+ * The second pass: the rows of every table, inserted a batch at a time. The chunks of a large
+ * value go into a temporary table as they are read and are put together by the database when
+ * their row is inserted, so the program never holds more than a chunk of it.
+ */
 async function insertRows(tx: Db, path: string, tables: Map<string, TableInfo>): Promise<void> {
+  await tx.exec(
+    'create temporary table restore_chunk (col int not null, n int not null, data bytea not null) on commit drop',
+  );
   let table: TableInfo | undefined;
   let batch: Row[] = [];
   let bytes = 0;
+  // The row whose large values' chunks are being read, and how many bytes are still due.
+  let large: { row: Row; remaining: number; chunks: number } | null = null;
   const flush = async () => {
     if (table === undefined || batch.length === 0) return;
     await tx.query(insertSql(table), [batch]);
     batch = [];
     bytes = 0;
   };
+  const insertLarge = async (row: Row) => {
+    if (table === undefined) return;
+    await tx.query(insertSql(table), [[row.map((v) => (isLargeBytes(v) ? null : v))]]);
+    await tx.exec('truncate restore_chunk');
+  };
   for await (const { line } of readBackupLines(path)) {
     if (Array.isArray(line)) {
+      const due = line.reduce((sum, v) => sum + (isLargeBytes(v) ? v.bytes : 0), 0);
+      if (due > 0) {
+        await flush();
+        large = { row: line, remaining: due, chunks: 0 };
+        continue;
+      }
       batch.push(line);
-      bytes += line.reduce((sum, v) => sum + (v?.length ?? 0), 0);
+      bytes += line.reduce((sum, v) => sum + (typeof v === 'string' ? v.length : 0), 0);
       if (batch.length >= BATCH_ROWS || bytes >= BATCH_BYTES) await flush();
+    } else if (line.kind === 'chunk') {
+      if (large === null) continue; // the manifest pass has checked the order
+      large.chunks += 1;
+      await tx.query(`insert into restore_chunk values ($1, $2, decode($3, 'base64'))`, [
+        line.column,
+        large.chunks,
+        line.data,
+      ]);
+      large.remaining -= base64Length(line.data);
+      if (large.remaining <= 0) {
+        await insertLarge(large.row);
+        large = null;
+      }
     } else if (line.kind === 'table') {
       table = tables.get(line.name);
     } else if (line.kind === 'table-end') {
@@ -165,14 +204,19 @@ async function insertRows(tx: Db, path: string, tables: Map<string, TableInfo>):
 }
 
 // Each value goes in as text and is cast to its column's type (bytea decoded from base64), so
-// nothing passes through a JavaScript number or date on the way.
+// nothing passes through a JavaScript number or date on the way. A large bytea value, null in
+// the row, is the concatenation of its chunks in restore_chunk (none for a real null).
 const insertSqlCache = new WeakMap<TableInfo, string>();
 function insertSql(table: TableInfo): string {
   let sql = insertSqlCache.get(table);
   if (sql === undefined) {
     const columns = table.columns.map((c) => quoteIdent(c.name)).join(', ');
     const values = table.columns
-      .map((c, i) => (c.isBytea ? `decode(r ->> ${i}, 'base64')` : `(r ->> ${i})::${c.type}`))
+      .map((c, i) =>
+        c.isBytea
+          ? `coalesce(decode(r ->> ${i}, 'base64'), (select string_agg(data, ''::bytea order by n) from restore_chunk where col = ${i}))`
+          : `(r ->> ${i})::${c.type}`,
+      )
       .join(', ');
     sql =
       `insert into ${quoteIdent(table.name)} (${columns})` +

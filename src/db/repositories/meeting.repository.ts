@@ -141,9 +141,13 @@ export function meetingRepository(db: Db) {
      * content_stamp, moved by triggers on the meeting, its items, attachments, attendance and
      * corrections (migration 0009). The key of the public page cache.
      */
+    // With the table's file number: a restore truncates the table, which gives it a new file,
+    // so a page cached before the restore never matches a restored (or later) stamp, even
+    // though the restored stamps start from the backup's values again.
     async contentStamp(id: number): Promise<string | null> {
       const rows = await db.query<{ stamp: string }>(
-        `select content_stamp::text as stamp from meeting where id = $1`,
+        `select content_stamp::text || '.' || pg_relation_filenode(tableoid)::text as stamp
+           from meeting where id = $1`,
         [id],
       );
       return rows[0]?.stamp ?? null;
