@@ -98,9 +98,11 @@ void describe(`restore while serve runs (${testDbKind})`, () => {
     { skip: testDbKind !== 'postgres' },
     async () => {
       const server = await suite.serve();
-      // Both pages cached with their B titles.
+      // Both pages cached with their B titles, and the public search page that lists them.
       for (const n of [1, 2])
         assert.match((await page(server.url, n)).text, new RegExp(`Punkt B${n}`));
+      const searchPage = async () => (await fetch(`${server.url}/search?q=punkt`)).text();
+      assert.match(await searchPage(), /Punkt B1[\s\S]*Punkt B2|Punkt B2[\s\S]*Punkt B1/);
 
       const restore = suite.cli(['restore', file, '--force']);
       let done = false;
@@ -127,6 +129,9 @@ void describe(`restore while serve runs (${testDbKind})`, () => {
       const db = await suite.db().open();
       try {
         await retitle(db, 1, 'Punkt C1');
+        // Meeting 2 touched once with its own title: the meetings' stamps now add up to what
+        // they were when the search page was cached.
+        await retitle(db, 2, 'Punkt A2');
       } finally {
         await db.close();
       }
@@ -137,6 +142,10 @@ void describe(`restore while serve runs (${testDbKind})`, () => {
       assert.equal(two.status, 200);
       assert.match(two.text, /Punkt A2/);
       assert.doesNotMatch(two.text, /Punkt B2/);
+      const found = await searchPage();
+      assert.match(found, /Punkt C1/, 'not the search page cached before the restore');
+      assert.match(found, /Punkt A2/);
+      assert.doesNotMatch(found, /Punkt B[12]/);
     },
   );
 });

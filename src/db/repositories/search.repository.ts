@@ -118,11 +118,13 @@ export function searchRepository(db: Db) {
      * A stamp that changes whenever anything a public search page shows may have changed: every
      * meeting's content stamp (moved by triggers on the meeting, its items, attachments and
      * mentions; migrations 0009 and 0016), meetings added or deleted, and the committees and
-     * organisations the page's filters list. The key of the cache of public search pages.
+     * organisations the page's filters list, and the meeting table's file number, which every
+     * restore changes (stamps may come back to values an old page was cached under). The key of
+     * the cache of public search pages.
      */
     async publicStamp(): Promise<string> {
       const [row] = await db.query<{ stamp: string }>(
-        `select concat_ws(':', m.n, m.total, m.newest,
+        `select concat_ws(':', m.n, m.total, m.newest, pg_relation_filenode('meeting'),
            (select md5(coalesce(string_agg(c::text, ',' order by c.id), '')) from committee c),
            (select md5(coalesce(string_agg(o::text, ',' order by o.id), '')) from organisation o)) as stamp
            from (select count(*) as n, coalesce(sum(content_stamp), 0) as total,
