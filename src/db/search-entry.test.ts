@@ -98,6 +98,36 @@ void describe('search_entry and search_rank follow items and meetings', () => {
   });
 });
 
+void describe('search_entry stays narrow', () => {
+  void it("keeps long items' text vectors out of the row, in a few bytes per item", async () => {
+    const das = await committee('DAS');
+    const [meeting] = await t.db.query<{ id: number }>(
+      `insert into meeting (committee_id, date, stage) values ($1, '2022-01-10', 'minutes-approved')
+       returning id`,
+      [das],
+    );
+    assert.ok(meeting);
+    // 200 items of 150 different words each (a vector of several kilobytes), in one statement.
+    await t.db.query(
+      `insert into item (meeting_id, number, section, title, body)
+       select $1, n, 'for-decision', 'Punkt ' || n,
+              (select string_agg(md5(n::text || '-' || w::text), ' ') from generate_series(1, 150) w)
+         from generate_series(1, 200) n`,
+      [meeting.id],
+    );
+    const [size] = await t.db.query<{ perRow: number; vector: number }>(
+      `select pg_relation_size('search_entry') / count(*) as "perRow",
+              avg(pg_column_size(text_vector))::int as vector
+         from search_entry where meeting_id = $1`,
+      [meeting.id],
+    );
+    assert.ok(size);
+    assert.ok(size.vector > 4000, `the vectors are large (${size.vector} bytes)`);
+    // A row is its scalars and an 18-byte pointer; with the vectors in the row it would be > 4 kB.
+    assert.ok(size.perRow < 400, `${size.perRow} bytes per item in search_entry's main table`);
+  });
+});
+
 void describe('withoutPhrases', () => {
   void it('makes phrase operators AND and leaves other queries alone', () => {
     assert.equal(

@@ -37,34 +37,39 @@ create table search_rank (
 );
 create index search_rank_decision on search_rank using gin (decision_vector);
 
--- An item's entry and its ranking vectors, from the item row alone (and its meeting, by key):
--- the triggers apply them to the rows they are given, never reading the item table again, so an
--- import that adds items one statement at a time does not search the table it grows each time.
--- The vectors are the item's own (generated columns of 0004): the text vector with its weights,
--- its title part (A) and its summary part (C) apart for ranking.
-create function search_entry_of(i item) returns search_entry
-language sql stable as $$
-  select i.id, i.meeting_id, m.committee_id, m.date, m.stage, i.access, i.section,
-         i.decision <> '', i.search_vector
-    from meeting m where m.id = i.meeting_id
-$$;
+-- What the copies must equal (a test compares them after every kind of change). The vectors are
+-- the item's own (generated columns of 0004): the text vector with its weights, its title part
+-- (A) and its summary part (C) apart for ranking.
+--
+-- The text vector is copied as the item table stores it: a vector read from there as a column
+-- goes out of line here (toast_tuple_target), where a vector that has passed through a row value
+-- (a function's result, a trigger's NEW) comes flattened and stays in the row: PostgreSQL only
+-- starts moving values out once a row passes about 2 kB, and a 1 kB vector does not get there.
+create view search_entry_source as
+  select i.id as item_id, i.meeting_id, m.committee_id, m.date as meeting_date, m.stage, i.access,
+         i.section, i.decision <> '' as has_decision, i.search_vector as text_vector
+    from item i
+    join meeting m on m.id = i.meeting_id;
 
 create function search_rank_of(i item) returns search_rank
 language sql immutable as $$
   select i.id, ts_filter(i.search_vector, '{a}'), ts_filter(i.search_vector, '{c}'),
          i.decision_vector
 $$;
-
--- What the copies must equal (a test compares them after every kind of change).
-create view search_entry_source as select e.* from item i, lateral search_entry_of(i) e;
 create view search_rank_source as select k.* from item i, lateral search_rank_of(i) k;
 
 -- Inserts per statement (an import adds thousands of items at once); updates per row, and only
--- when something search reads changed (most updates move a version or a number).
+-- when something search reads changed (most updates move a version or a number). Each item's
+-- entry is read by its key, one at a time: a plan for "the items of this statement" is made
+-- before the statement's size is known and was a scan of the whole, growing item table.
 create function search_entry_items_inserted() returns trigger
 language plpgsql as $$
+declare
+  added record;
 begin
-  insert into search_entry select e.* from new_rows r, lateral search_entry_of(r) e;
+  for added in select r.id from new_rows r loop
+    insert into search_entry select s.* from search_entry_source s where s.item_id = added.id;
+  end loop;
   insert into search_rank select k.* from new_rows r, lateral search_rank_of(r) k;
   return null;
 end
@@ -75,7 +80,7 @@ language plpgsql as $$
 begin
   delete from search_entry where item_id = new.id;
   delete from search_rank where item_id = new.id;
-  insert into search_entry select e.* from search_entry_of(new) e;
+  insert into search_entry select s.* from search_entry_source s where s.item_id = new.id;
   insert into search_rank select k.* from search_rank_of(new) k;
   return null;
 end
