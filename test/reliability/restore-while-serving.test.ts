@@ -80,7 +80,11 @@ async function page(base: string, n: number): Promise<{ status: number; text: st
 void describe(`restore while serve runs (${testDbKind})`, () => {
   void it(
     'PGlite: refuses in Danish while serve holds the folder, and changes nothing',
-    { skip: testDbKind !== 'pglite' },
+    {
+      skip:
+        testDbKind !== 'pglite' &&
+        'runs in the PGlite pass: only a PGlite folder is held by one process',
+    },
     async () => {
       const server = await suite.serve();
       const restore = suite.cli(['restore', file, '--force']);
@@ -95,7 +99,11 @@ void describe(`restore while serve runs (${testDbKind})`, () => {
 
   void it(
     'PostgreSQL: the server keeps answering, never half restored, then serves the restored data',
-    { skip: testDbKind !== 'postgres' },
+    {
+      skip:
+        testDbKind !== 'postgres' &&
+        'needs TEST_DATABASE_URL: a PGlite folder cannot be served and restored at once',
+    },
     async () => {
       const server = await suite.serve();
       // Both pages cached with their B titles, and the public search page that lists them.

@@ -180,7 +180,11 @@ void describe(`backup and restore (${testDbKind})`, () => {
 
   void it(
     'moves across stores: PGlite and PostgreSQL both ways',
-    { skip: testDbKind === 'pglite' },
+    {
+      skip:
+        testDbKind === 'pglite' &&
+        'needs TEST_DATABASE_URL: runs in the PostgreSQL pass, where both stores are at hand',
+    },
     async () => {
       const laptop = await freshPglite();
       try {
