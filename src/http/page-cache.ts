@@ -27,3 +27,29 @@ export class PageCache {
     }
   }
 }
+
+/**
+ * Serves an anonymous visitor's page from `cache` while `stamp` is unchanged, else renders it and
+ * keeps it (200 only). `stamp` is null when the page is not to be cached (a signed-in viewer,
+ * a one-off notice); it must be read before rendering, so a change committed meanwhile only
+ * makes the kept page newer than its stamp, never older.
+ */
+export async function servePublicPage(
+  cache: PageCache,
+  key: string,
+  stamp: string | null,
+  render: () => Promise<Response>,
+): Promise<Response> {
+  if (stamp !== null) {
+    const hit = cache.get(key, stamp);
+    if (hit !== undefined)
+      return new Response(hit as Uint8Array<ArrayBuffer>, {
+        status: 200,
+        headers: { 'content-type': 'text/html; charset=UTF-8' },
+      });
+  }
+  const response = await render();
+  if (stamp !== null && response.status === 200)
+    cache.set(key, stamp, new Uint8Array(await response.clone().arrayBuffer()));
+  return response;
+}

@@ -1,19 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { UsageError, type CliIo } from '../io.ts';
+import { UsageError } from '../io.ts';
 import { financeCommand } from './finance.ts';
-
-function fakeIo(stdin: string): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (text) => void out.push(text),
-    stderr: (text) => void err.push(text),
-    readStdin: () => Promise.resolve(stdin),
-  };
-}
+import { fakeIo } from '../../../test/support/cli-io.ts';
 
 const model = {
   deficit: 1_500_000,

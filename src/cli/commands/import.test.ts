@@ -6,25 +6,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestDb, type TestDb } from '../../../test/support/db.ts';
 import type { Db } from '../../db/client.ts';
-import { UsageError, type CliIo } from '../io.ts';
+import { UsageError } from '../io.ts';
 import { makeImportCommand } from './import.ts';
 import { makeSearchCommand } from './search.ts';
 import { makeThreadsCommand } from './threads.ts';
+import { fakeIo } from '../../../test/support/cli-io.ts';
 
 const seed = (name: string) =>
   fileURLToPath(new URL(`../../../../shared/seeds/${name}`, import.meta.url));
-
-function fakeIo(): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    readStdin: () => Promise.resolve(''),
-  };
-}
 
 /** The commands close their database; the test keeps it open until the end. */
 const keepOpen = (db: Db) => () => Promise.resolve({ ...db, close: () => Promise.resolve() });

@@ -5,23 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCommand } from './parse.ts';
-import { UsageError, type CliIo } from '../io.ts';
+import { UsageError } from '../io.ts';
+import { fakeIo } from '../../../test/support/cli-io.ts';
 
 const seed = fileURLToPath(
   new URL('../../../../shared/seeds/das-2021-01-20-dagsorden.txt', import.meta.url),
 );
-
-function fakeIo(): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    readStdin: () => Promise.resolve(''),
-  };
-}
 
 async function withTempDir(run: (dir: string) => Promise<void>): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'parse-test-'));

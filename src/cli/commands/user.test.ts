@@ -1,18 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestDb, type TestDb } from '../../../test/support/db.ts';
-import { UsageError, type CliIo } from '../io.ts';
+import { UsageError } from '../io.ts';
 import { authService } from '../../services/auth.service.ts';
 import { systemClock } from '../../services/clock.ts';
 import { makeUserCommand } from './user.ts';
+import { fakeIo } from '../../../test/support/cli-io.ts';
 
 function io(stdin: string) {
+  const fake = fakeIo(stdin);
+  // The command's messages in the order written, whichever stream.
   const out: string[] = [];
-  const fake: CliIo = {
-    stdout: (s) => out.push(s),
-    stderr: (s) => out.push(s),
-    readStdin: () => Promise.resolve(stdin),
-  };
+  fake.stdout = fake.stderr = (s) => void out.push(s);
   return { fake, out };
 }
 

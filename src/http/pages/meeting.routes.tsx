@@ -22,6 +22,7 @@ import { submitForm } from './form-flow.ts';
 import { MeetingForm } from './meeting-forms.tsx';
 import { ACTION_LABEL, meetingTitle, MeetingView } from './meeting-view.tsx';
 import { publishFromForm } from './publishing-findings.tsx';
+import { servePublicPage } from '../page-cache.ts';
 import { formValues, intParam, page, type PageContext } from './render.tsx';
 import { z } from 'zod';
 
@@ -99,19 +100,7 @@ meetingPages.get('/meetings/:id', async (c) => {
   // Every anonymous visitor sees the same page: serve it from the cache while nothing changed.
   const cacheable = viewer.role === 'anonymous' && c.req.query('saved') === undefined;
   const stamp = cacheable ? await meetings.contentStamp(id) : null;
-  const cacheKey = `meeting:${id}`;
-  if (stamp !== null) {
-    const hit = c.get('pageCache').get(cacheKey, stamp);
-    if (hit !== undefined) {
-      return c.body(hit as Uint8Array<ArrayBuffer>, 200, {
-        'content-type': 'text/html; charset=UTF-8',
-      });
-    }
-  }
-  const response = await meetingPage(c, id);
-  if (stamp !== null && response.status === 200)
-    c.get('pageCache').set(cacheKey, stamp, new Uint8Array(await response.clone().arrayBuffer()));
-  return response;
+  return servePublicPage(c.get('pageCache'), `meeting:${id}`, stamp, () => meetingPage(c, id));
 });
 
 async function meetingPage(c: PageContext, id: number) {

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
-import type { CliIo } from '../../cli/io.ts';
+import { fakeIo } from '../../../test/support/cli-io.ts';
 import { makeSearchCommand } from '../../cli/commands/search.ts';
 import { MAX_HITS } from '../../services/search.service.ts';
 
@@ -46,17 +46,12 @@ void describe('a search with more than 1,000 matches', () => {
       },
     );
 
-    const out: string[] = [];
-    const io: CliIo = {
-      stdout: (text) => out.push(text),
-      stderr: (text) => out.push(text),
-      readStdin: () => Promise.resolve(''),
-    };
+    const io = fakeIo();
     const command = makeSearchCommand(() =>
       Promise.resolve({ ...t.db, close: () => Promise.resolve() }),
     );
     assert.equal(await command(['kapacitetsplan'], io), 0);
-    assert.match(out.join(''), /^Over 1\.000 resultater; de 20 bedste blandt de 1\.000 nyeste:/);
+    assert.match(io.out.join(''), /^Over 1\.000 resultater; de 20 bedste blandt de 1\.000 nyeste:/);
   });
 
   void it('counts exactly when one match fewer', async () => {

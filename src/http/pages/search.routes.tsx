@@ -11,6 +11,7 @@ import { snippetSegments } from '../../domain/search/snippet.ts';
 import { publicSearchStamp, search, type SearchHit } from '../../services/search.service.ts';
 import { parseSearchParams } from '../api/search.ts';
 import type { AppEnv } from '../context.ts';
+import { servePublicPage } from '../page-cache.ts';
 import { Paging } from './components.tsx';
 import { page, type PageContext } from './render.tsx';
 
@@ -103,27 +104,12 @@ function pageHref(values: Record<string, string>, pageNumber: number): string {
 }
 
 searchPages.get('/search', async (c) => {
-  // Every anonymous visitor gets the same page for the same search: serve it from the cache while
-  // nothing public changed (the stamp is read first, so a change during the search only makes the
-  // cached page newer than its stamp, never older).
+  // Every anonymous visitor gets the same page for the same search, while nothing public changed.
   const cacheable = c.get('viewer').role === 'anonymous';
   const stamp = cacheable ? await publicSearchStamp(c.get('services').db) : null;
-  const cacheKey = new URL(c.req.url).search;
-  if (stamp !== null) {
-    const hit = c.get('searchPageCache').get(cacheKey, stamp);
-    if (hit !== undefined)
-      return c.body(hit as Uint8Array<ArrayBuffer>, 200, {
-        'content-type': 'text/html; charset=UTF-8',
-      });
-  }
-  const response = await searchPage(c);
-  if (stamp !== null && response.status === 200)
-    c.get('searchPageCache').set(
-      cacheKey,
-      stamp,
-      new Uint8Array(await response.clone().arrayBuffer()),
-    );
-  return response;
+  return servePublicPage(c.get('searchPageCache'), new URL(c.req.url).search, stamp, () =>
+    searchPage(c),
+  );
 });
 
 async function searchPage(c: PageContext) {
